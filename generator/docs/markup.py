@@ -1,0 +1,39 @@
+"""Small helpers for the inline HTML/markdown that the pages mix: entities, tags, code spans."""
+
+from __future__ import annotations
+
+import html
+import re
+
+NBSP = r"(?:&nbsp;|&#160;|&#xa0;|&#xA0;|\u00a0)"
+_NBSP_RE = re.compile(NBSP)
+_TAG = re.compile(r"<[^<>]*>")
+_CODE_TAG = re.compile(r"<code[^>]*>(.*?)</code>", re.S | re.I)
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_SPACES = re.compile(r"\s+")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def count_nbsp(text: str) -> int:
+    return len(_NBSP_RE.findall(text))
+
+
+def strip_nbsp(text: str) -> str:
+    return _NBSP_RE.sub(" ", text)
+
+
+def plain_text(text: str) -> str:
+    """Markdown/HTML to readable plain text: `<code>x</code>` -> `x` in backticks, links -> their text,
+    other tags dropped, entities decoded, whitespace collapsed."""
+    text = strip_nbsp(text)
+    text = _CODE_TAG.sub(lambda m: f"`{_TAG.sub('', m.group(1)).strip('`')}`" if m.group(1) else "", text)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _TAG.sub(" ", text)
+    text = _EMPHASIS.sub(lambda m: m.group(2), text)
+    text = html.unescape(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def links(text: str) -> list[tuple[str, str]]:
+    """`[text](target)` pairs, in order."""
+    return [(m.group(1), m.group(2)) for m in _LINK.finditer(text)]

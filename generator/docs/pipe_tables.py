@@ -1,0 +1,112 @@
+"""GitBook pipe tables: `| Name | Type | Mandatory | Values | Description |` and the shorter response
+form `| Name | Type | Description |`. Nesting is written as bracket paths, `take_profit[steps][][price]`,
+where `[]` says the field before it is an array whose items have the fields that follow."""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .markup import plain_text
+from .model import Located, RawField
+
+_ROLES = {
+    "name": ("name", "parameter", "param", "field", "attribute", "property", "key"),
+    "type": ("type",),
+    "required": ("mandatory", "required", "req", "optional"),
+    "values": ("values", "value", "allowed values", "enum", "range"),
+    "description": ("description", "desc", "details", "comment"),
+}
+_PATH = re.compile(r"^([^\[\]\s]+)((?:\[[^\[\]\s]*\])*)$")
+
+
+class TableShapeError(ValueError):
+    """A row whose name cell is not a field name (reported by the caller with the row's line)."""
+
+
+def column_roles(header: list[str]) -> dict[str, int] | None:
+    """Which column holds what, or None when the table is not a field table."""
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        label = plain_text(cell).strip().lower()
+        for role, names in _ROLES.items():
+            if role not in roles and label in names:
+                roles[role] = index
+    return roles if "name" in roles and ("type" in roles or "description" in roles) else None
+
+
+def field_path(cell: str) -> list[str]:
+    """`**take_profit[steps][][price]**` -> ['take_profit', 'steps', '[]', 'price']."""
+    name = re.sub(r"<[^>]*>|[*`\\\s]", "", cell)
+    match = _PATH.match(name)
+    if not match:
+        raise TableShapeError(f"cannot read a field name from {name!r}")
+    parts = [match.group(1)]
+    for segment in re.findall(r"\[([^\[\]]*)\]", match.group(2)):
+        parts.append(segment if segment else "[]")
+    return parts
+
+
+def _cell(row: list[str], roles: dict[str, int], role: str) -> str:
+    index = roles.get(role)
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def read_table(block: Block, problems: list[tuple[int, str]]) -> list[RawField] | None:
+    """Field trees from a table block; None when it is not a field table. Unreadable rows are
+    reported in `problems` as (line, message) and skipped."""
+    if not block.rows or (roles := column_roles(block.rows[0].cells)) is None:
+        return None
+    roots: list[RawField] = []
+    by_path: dict[tuple[str, ...], RawField] = {}
+    for row in block.rows[1:]:
+        if not any(re.sub(r"[*`\s]", "", cell) for cell in row.cells):
+            continue  # an empty placeholder row
+        try:
+            path = field_path(_cell(row.cells, roles, "name"))
+        except TableShapeError as exc:
+            problems.append((row.line, str(exc)))
+            continue
+        field = _node(path, row.line, roots, by_path)
+        if field.type_text is not None or field.description:
+            field = _duplicate(path, row.line, roots, by_path)
+        field.type_text = _cell(row.cells, roles, "type") or None
+        field.required_text = _cell(row.cells, roles, "required") or None
+        field.values_text = _cell(row.cells, roles, "values")
+        description = _cell(row.cells, roles, "description")
+        field.description = [Located(description, row.line)] if description else []
+    return roots
+
+
+def _node(
+    path: list[str], line: int, roots: list[RawField], by_path: dict[tuple[str, ...], RawField]
+) -> RawField:
+    """The field at `path`, creating parents the table implies but never lists."""
+    siblings, parent = roots, None
+    key: tuple[str, ...] = ()
+    for segment in path:
+        if segment == "[]":
+            if parent is not None:
+                parent.is_array_items = True
+            continue
+        key += (segment,)
+        node = by_path.get(key)
+        if node is None:
+            node = RawField(name=segment, line=line)
+            by_path[key] = node
+            siblings.append(node)
+        parent, siblings = node, node.children
+    assert parent is not None
+    return parent
+
+
+def _duplicate(
+    path: list[str], line: int, roots: list[RawField], by_path: dict[tuple[str, ...], RawField]
+) -> RawField:
+    """A second row for a path already described: kept as a sibling so the duplicate is reported."""
+    original = _node(path, line, roots, by_path)
+    duplicate = RawField(name=original.name, line=line)
+    key = tuple(p for p in path if p != "[]")
+    parent = by_path.get(key[:-1])
+    (parent.children if parent else roots).append(duplicate)
+    return duplicate

@@ -1,0 +1,151 @@
+"""The IR: frozen, typed, versioned. Field order here is the key order of the YAML files.
+
+Lists are tuples, so a node can be compared and never changes after the parser builds it. A key whose
+value equals its default is left out of the YAML; `ir-v1.schema.json` documents every key and default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+IR_VERSION = 1
+
+JsonScalar = Union[str, int, float, bool, None]
+PARAM_LOCATIONS = ("path", "query", "body")
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+@dataclass(frozen=True)
+class Json:
+    """A documented JSON value that may itself be `null`: presence is the wrapper, not the value."""
+
+    value: Any
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceRef:
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Condition:
+    """`param` must be sent when the param named here equals `equals` (compared case-insensitively)."""
+
+    param: str
+    equals: JsonScalar
+    sentence: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """A request param (with `location`) or a response/entity field (without)."""
+
+    name: str
+    location: str | None = field(default=None, metadata={"key": "in"})
+    type: str
+    format: str | None = None
+    nullable: bool = False
+    required: bool = False
+    required_when: tuple[Condition, ...] = ()
+    conditions: tuple[str, ...] = ()
+    enum: tuple[JsonScalar, ...] = ()
+    default: Json | None = None
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    description: str = ""
+    line: int
+    fields: tuple[Field, ...] = ()
+
+    @property
+    def is_array(self) -> bool:
+        return self.type.startswith("array[")
+
+    @property
+    def item_type(self) -> str:
+        return self.type[len("array[") : -1] if self.is_array else self.type
+
+
+@dataclass(frozen=True, kw_only=True)
+class Response:
+    """What a success returns: documented `fields`, a reference to an `entity`, or neither (empty)."""
+
+    description: str = ""
+    entity: str | None = None
+    many: bool = False
+    line: int = 0
+    fields: tuple[Field, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class RequestExample:
+    method: str | None = None
+    path: str | None = None
+    body: Json | None = None
+    raw: str | None = None
+    line: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResponseExample:
+    status: int
+    reason: str
+    body: Json | None = None
+    raw: str | None = None
+    line: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Examples:
+    request: RequestExample | None = None
+    responses: tuple[ResponseExample, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note:
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Endpoint:
+    id: str
+    resource: str
+    title: str
+    description: str = ""
+    method: str
+    path: str
+    permission: str | None = None
+    security: str | None = None
+    source: SourceRef
+    params: tuple[Field, ...] = ()
+    response: Response = Response()
+    examples: Examples = Examples()
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def signed(self) -> bool:
+        return (self.security or "").upper() == "SIGNED"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entity:
+    id: str
+    title: str
+    description: str = ""
+    source: SourceRef
+    fields: tuple[Field, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApiIR:
+    ir_version: int = IR_VERSION
+    endpoints: tuple[Endpoint, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
