@@ -17,6 +17,7 @@ _OPEN_COLONS = re.compile(r"^:::\s*([A-Za-z]+)\b\s*(.*)$")
 _CLOSE_COLONS = re.compile(r"^:::\s*$")
 _OPEN_HINT = re.compile(r"^\{%\s*hint\s+style\s*=\s*[\"']?([A-Za-z]+)[\"']?\s*%\}\s*(.*)$")
 _CLOSE_HINT = re.compile(r"^\{%\s*endhint\s*%\}\s*$")
+_TRAILING_CLOSE = re.compile(r"\{%\s*endhint\s*%\}\s*$")
 _HEADING = re.compile(r"^#{1,6}\s")
 
 
@@ -41,6 +42,11 @@ def admonition_rule(state: StateBlock, start: int, end: int, silent: bool) -> bo
     while line < end:
         text = _line(state, line)
         if closer.match(text):
+            closed = True
+            break
+        tail = _TRAILING_CLOSE.search(text) if closer is _CLOSE_HINT else None
+        if tail:  # `text {% endhint %}` closes on the same line
+            inner.append(text[: tail.start()])
             closed = True
             break
         if _HEADING.match(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-NBSP = r"(?:&nbsp;|&#160;|&#xa0;|&#xA0;|\u00a0)"
+NBSP = r"(?:&nbsp;?|&#160;|&#xa0;|&#xA0;|\u00a0)"
 _NBSP_RE = re.compile(NBSP)
 _TAG = re.compile(r"<[^<>]*>")
 _CODE_TAG = re.compile(r"<code[^>]*>(.*?)</code>", re.S | re.I)

@@ -36,6 +36,7 @@ class RawField:
     description: list[Located] = field(default_factory=list)
     children: list[RawField] = field(default_factory=list)
     is_array_items: bool = False  # children describe the items of an array (`name[][child]`)
+    implied: bool = False  # a parent that only its children's bracket paths mention
 
     @property
     def description_text(self) -> str:

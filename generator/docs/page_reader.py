@@ -22,7 +22,7 @@ from .model import (
     ResponseSample,
     ResponseSection,
 )
-from .pipe_tables import read_table
+from .pipe_tables import html_table, read_table
 from .sections import Section, SectionKind, split_sections
 from ..normalize.routes import looks_like_path, repair_method
 
@@ -32,6 +32,7 @@ _STATUS = re.compile(r"\bstatus\b\s*:?\s*(\d{3})\b\s*([^<\n]*)", re.I)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ENTITY_SENTENCE = re.compile(r"\b(entit(?:y|ies)|copy of|array of|list of)\b", re.I)
 _MANY = re.compile(r"\b(array of|list of|entities)\b", re.I)
+_BARE_ROUTE = re.compile(r"^[>\s`*]*(?:[A-Z]{3,7}\b)?[\s`*]*(?:/?(?:ver\d+|v\d+|public)?/\S*)?[\s`*]*$")
 _NONE = re.compile(r"^\s*(none|empty|no content|-)\s*\.?\s*$", re.I)
 
 
@@ -97,8 +98,8 @@ class PageReader:
         for number, line in lines:  # first the tagged words: <mark>POST</mark>, <code>/ver1/...</code>
             for match in _CANDIDATE.finditer(line):
                 self._method_or_path(page, plain_text(match.group(2)), number)
-        for number, line in lines:  # then bare words, for pages that tag neither
-            if page.method is None or page.path is None:
+        for number, line in lines:  # then lines that hold nothing but a method and/or a path
+            if (page.method is None or page.path is None) and _BARE_ROUTE.match(plain_text(line)):
                 self._method_or_path(page, plain_text(line), number, quiet=True)
         if page.description is None:
             page.description = self._first_prose(section.blocks)
@@ -178,6 +179,7 @@ class PageReader:
             pending.clear()
 
         for block in section.blocks:
+            block = html_table(block) or block if block.kind == "text" else block
             if block.kind == "table":
                 flush()
                 problems: list[tuple[int, str]] = []
@@ -216,7 +218,8 @@ class PageReader:
                 if PurePosixPath(target.split("#")[0]).suffix.lower() in (".md", ".mdx"):
                     many = bool(_MANY.search(line))
                     response.links.append(EntityLink(text, target, many, start + offset))
-                    response.prose.append(Located(line, start + offset))
+                    if all(p.line != start + offset for p in response.prose):
+                        response.prose.append(Located(line, start + offset))
 
     def _request_samples(self, page: PageDoc, section: Section) -> None:
         for block in section.blocks:
@@ -253,8 +256,11 @@ class PageReader:
             page.response_samples.append(pending)
 
     def _kind(self, page: PageDoc) -> PageKind:
+        """Endpoint when it names a route or params; a folder's README is an entity page when it lists
+        attributes (an overview otherwise), unless it documents a whole route itself."""
+        is_readme = PurePosixPath(self.file).stem.lower() in ("readme", "index")
+        if is_readme and not (page.method and page.path):
+            return PageKind.ENTITY if page.attributes else PageKind.PROSE
         if page.method or page.path or page.params or page.permission or page.security:
             return PageKind.ENDPOINT
-        if page.attributes or PurePosixPath(self.file).name.lower() in ("readme.md", "index.md"):
-            return PageKind.ENTITY if page.attributes else PageKind.PROSE
-        return PageKind.PROSE
+        return PageKind.ENTITY if page.attributes else PageKind.PROSE

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block
+from .blocks import Block, TableRow
 from .markup import plain_text
 from .model import Located, RawField
 
@@ -20,6 +20,25 @@ _ROLES = {
 _PATH = re.compile(r"^([^\[\]\s]+)((?:\[[^\[\]\s]*\])*)$")
 
 
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?:</tr>|(?=<tr\b)|$)", re.S | re.I)
+_HTML_CELL = re.compile(r"<t[hd]\b[^>]*>(.*?)</t[hd]>", re.S | re.I)
+
+
+def html_table(block: Block) -> Block | None:
+    """An HTML `<table>` in a raw HTML block, as a table block with the same rows a pipe table has."""
+    text = "\n".join(block.lines)
+    if "<table" not in text.lower():
+        return None
+    rows = [
+        TableRow(
+            block.start + text[: m.start()].count("\n"), [c.strip() for c in _HTML_CELL.findall(m.group(1))]
+        )
+        for m in _HTML_ROW.finditer(text)
+    ]
+    rows = [row for row in rows if row.cells]
+    return Block("table", block.start, block.end, block.lines, rows=rows) if rows else None
+
+
 class TableShapeError(ValueError):
     """A row whose name cell is not a field name (reported by the caller with the row's line)."""
 
@@ -28,7 +47,7 @@ def column_roles(header: list[str]) -> dict[str, int] | None:
     """Which column holds what, or None when the table is not a field table."""
     roles: dict[str, int] = {}
     for index, cell in enumerate(header):
-        label = plain_text(cell).strip().lower()
+        label = plain_text(cell).strip().lower().split("(")[0].strip()
         for role, names in _ROLES.items():
             if role not in roles and label in names:
                 roles[role] = index
@@ -60,7 +79,7 @@ def read_table(block: Block, problems: list[tuple[int, str]]) -> list[RawField] 
     roots: list[RawField] = []
     by_path: dict[tuple[str, ...], RawField] = {}
     for row in block.rows[1:]:
-        if not any(re.sub(r"[*`\s]", "", cell) for cell in row.cells):
+        if not any(re.sub(r"<[^>]*>|[*`\s]", "", cell) for cell in row.cells):
             continue  # an empty placeholder row
         try:
             path = field_path(_cell(row.cells, roles, "name"))
@@ -70,6 +89,7 @@ def read_table(block: Block, problems: list[tuple[int, str]]) -> list[RawField] 
         field = _node(path, row.line, roots, by_path)
         if field.type_text is not None or field.description:
             field = _duplicate(path, row.line, roots, by_path)
+        field.implied = False
         field.type_text = _cell(row.cells, roles, "type") or None
         field.required_text = _cell(row.cells, roles, "required") or None
         field.values_text = _cell(row.cells, roles, "values")
@@ -92,7 +112,7 @@ def _node(
         key += (segment,)
         node = by_path.get(key)
         if node is None:
-            node = RawField(name=segment, line=line)
+            node = RawField(name=segment, line=line, implied=True)
             by_path[key] = node
             siblings.append(node)
         parent, siblings = node, node.children

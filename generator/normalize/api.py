@@ -96,14 +96,23 @@ def _link_entity(
             link.line, f"response refers to {link.target!r}, which is not an entity page of this doc tree"
         )
         return endpoint
-    if snake_case(link.text).rstrip("s") != entity.id.rstrip("s"):
+    named = _entity_named(link.text, entities)
+    if named is not None and named is not entity:
         ctx.warn(
             link.line,
-            f"link text {link.text!r} names another entity than the page it links to "
-            f"({entity.title}); the link wins",
+            f"link text {link.text!r} names the entity of {named.source.file}, but the link goes to "
+            f"{entity.source.file}; the link wins",
         )
     response = replace(endpoint.response, entity=entity.id, many=link.many or many)
     return replace(endpoint, response=response)
+
+
+def _entity_named(text: str, entities: dict[str, Entity]) -> Entity | None:
+    """The entity whose title the text spells (ignoring case, spaces and a plural `s`), if any."""
+    key = snake_case(text).replace("_", "").rstrip("s")
+    return next(
+        (e for e in entities.values() if snake_case(e.title).replace("_", "").rstrip("s") == key), None
+    )
 
 
 def _example_is_list(endpoint: Endpoint) -> bool:

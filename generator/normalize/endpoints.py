@@ -99,11 +99,9 @@ def _params(
                 field = replace(field, location="query")
             params.append(field)
     params = _dedupe(params, ctx)
-    documented = {p.name for p in params if p.location == "path"}
-    for name in in_path:
-        if name not in documented:
-            params.insert(0, _implied_path_param(name, path, page, examples, ctx))
-    return tuple(params)
+    documented = {p.name: p for p in params if p.location == "path"}
+    path_params = [documented.get(n) or _implied_path_param(n, path, page, examples, ctx) for n in in_path]
+    return tuple(path_params + [p for p in params if p.location != "path"])
 
 
 def _dedupe(params: list[Field], ctx: FieldContext) -> list[Field]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostics
 from ..docs.markup import plain_text
@@ -59,6 +60,13 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None) -> Fiel
     elif item.is_array_items and not type_.startswith("array"):
         type_ = "array[object]"
     requirements = read_requirements(description)
+    marker = plain_text(item.required_text or "")
+    if re.match(r"^(?:yes|required|mandatory)\b\W+\w", marker, re.I):
+        # `Yes (if `x` is `true`)`: the marker itself is a condition
+        condition = read_requirements("Required " + re.sub(r"^\W*\w+\W*", "", marker).rstrip(")"))
+        requirements.required_when.extend(condition.required_when)
+        requirements.conditions.extend(condition.conditions)
+        item = replace(item, required_text="yes")
     values = _values(item, description)
     return Field(
         name=item.name,
@@ -81,15 +89,21 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None) -> Fiel
     )
 
 
-def _required(item: RawField, ctx: FieldContext) -> bool:
+def _marker(item: RawField) -> bool | None:
+    """What a required marker says: True, False, or None when it cannot be read."""
+    if item.implied:  # a parent the table never lists is required when one of its children is
+        return any(_marker(child) for child in item.children)
     marker = plain_text(item.required_text or "").strip("*` ").lower()
-    if marker in _REQUIRED:
-        return True
-    if marker not in _OPTIONAL:
+    return True if marker in _REQUIRED else False if marker in _OPTIONAL else None
+
+
+def _required(item: RawField, ctx: FieldContext) -> bool:
+    marker = _marker(item)
+    if marker is None:
         ctx.warn(
             item.line, f"{item.name}: required marker {item.required_text!r} not understood; read as optional"
         )
-    return False
+    return bool(marker)
 
 
 def _values(item: RawField, description: str) -> Values:

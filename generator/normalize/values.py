@@ -59,7 +59,9 @@ def _bounds(text: str, found: Values) -> str:
 def read_values_column(text: str) -> Values:
     """A GitBook `Values` cell: code spans are enum members, unless they are bounds or a default."""
     found = Values()
-    if text.strip().strip("`") in ("-", "—", "–", "n/a", "none", ""):
+    text = re.sub(r"<code[^>]*>(.*?)</code>", r"`\1`", text)
+    text = re.sub(r"<[^>]*>", " ", text)
+    if text.strip().strip("`").lower() in ("-", "—", "–", "n/a", "none", "", "?", "[?]"):
         return found
     text = _bounds(text, found)
     default = _DEFAULT.search(text)
