@@ -1,0 +1,217 @@
+"""The sync and async API clients the generated `ThreeCommas` / `AsyncThreeCommas` extend.
+
+Both share `ClientCore` (settings, validation, signing, results) and differ only in the transport: the
+send-with-retries loop, sleeping and closing. Only GET is retried (see `_retry.py`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from types import TracebackType
+from typing import Self, TypeVar
+
+import httpx
+
+from ._client_core import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientCore, Mode, log
+from ._exceptions import APIConnectionError, APITimeoutError
+from ._response import raw_response_requested
+from ._spec import EndpointSpec
+from ._types import RequestOptions, TimeoutTypes
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "Mode",
+    "SyncAPIClient",
+]
+
+T = TypeVar("T")
+_NO_OPTIONS = RequestOptions()
+
+
+def _connection_error(request: httpx.Request, error: httpx.RequestError) -> APIConnectionError:
+    """Our exception for a transport failure; the message names the method and path, never the query."""
+    where = f"{request.method} {request.url.path}"
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(f"Request timed out: {where} ({type(error).__name__})", request=request)
+    return APIConnectionError(f"Connection error: {where} ({type(error).__name__})", request=request)
+
+
+class SyncAPIClient(ClientCore):
+    """Blocking client over an `httpx.Client` (ours, or one you pass in and close yourself)."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        secret: str | None = None,
+        private_key: str | bytes | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        mode: Mode | None = None,
+        http_client: httpx.Client | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Configure the client; credentials fall back to `THREECOMMAS_*` environment variables."""
+        super().__init__(
+            api_key=api_key,
+            secret=secret,
+            private_key=private_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            mode=mode,
+            default_headers=default_headers,
+        )
+        self._owns_http_client = http_client is None
+        self._client = http_client if http_client is not None else httpx.Client(timeout=timeout)
+        self._sleep: Callable[[float], None] = time.sleep
+
+    def _request(
+        self,
+        spec: EndpointSpec,
+        values: Mapping[str, object],
+        *,
+        cast_to: type[T],
+        options: RequestOptions = _NO_OPTIONS,
+    ) -> T:
+        """Validate, build, sign, send (retrying GETs) and parse one call of the endpoint `spec`."""
+        raw = raw_response_requested()
+        request = self._build_request(self._client, spec, values, options)
+        response = self._send(request, self._retries_for(request, options))
+        return self._result(response, cast_to, raw)
+
+    def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
+        attempt = 0
+        while True:
+            try:
+                response = self._send_once(request, attempt)
+            except APIConnectionError:
+                if attempt >= retries:
+                    raise
+                delay = self.retry_policy.delay(attempt)
+            else:
+                if attempt >= retries or not self.retry_policy.should_retry_status(response):
+                    return response
+                delay = self.retry_policy.delay(attempt, response)
+            log.debug("retrying %s %s in %.2f s", request.method, request.url.path, delay)
+            self._sleep(delay)
+            attempt += 1
+
+    def _send_once(self, request: httpx.Request, attempt: int) -> httpx.Response:
+        started = time.monotonic()
+        try:
+            response = self._client.send(request)
+        except httpx.RequestError as error:
+            self._log_attempt(request, type(error).__name__, started, attempt)
+            raise _connection_error(request, error) from error
+        self._log_attempt(request, str(response.status_code), started, attempt)
+        return response
+
+    def close(self) -> None:
+        """Close the connection pool, unless the `http_client` was passed in by you."""
+        if self._owns_http_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        """`with ThreeCommas(...) as client:` closes the pool on exit."""
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """Close the pool."""
+        self.close()
+
+
+class AsyncAPIClient(ClientCore):
+    """Asyncio client over an `httpx.AsyncClient` (ours, or one you pass in and close yourself)."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        secret: str | None = None,
+        private_key: str | bytes | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        mode: Mode | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Configure the client; credentials fall back to `THREECOMMAS_*` environment variables."""
+        super().__init__(
+            api_key=api_key,
+            secret=secret,
+            private_key=private_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            mode=mode,
+            default_headers=default_headers,
+        )
+        self._owns_http_client = http_client is None
+        self._client = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    async def _request(
+        self,
+        spec: EndpointSpec,
+        values: Mapping[str, object],
+        *,
+        cast_to: type[T],
+        options: RequestOptions = _NO_OPTIONS,
+    ) -> T:
+        """Validate, build, sign, send (retrying GETs) and parse one call of the endpoint `spec`."""
+        raw = raw_response_requested()
+        request = self._build_request(self._client, spec, values, options)
+        response = await self._send(request, self._retries_for(request, options))
+        return self._result(response, cast_to, raw)
+
+    async def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
+        attempt = 0
+        while True:
+            try:
+                response = await self._send_once(request, attempt)
+            except APIConnectionError:
+                if attempt >= retries:
+                    raise
+                delay = self.retry_policy.delay(attempt)
+            else:
+                if attempt >= retries or not self.retry_policy.should_retry_status(response):
+                    return response
+                delay = self.retry_policy.delay(attempt, response)
+            log.debug("retrying %s %s in %.2f s", request.method, request.url.path, delay)
+            await self._sleep(delay)
+            attempt += 1
+
+    async def _send_once(self, request: httpx.Request, attempt: int) -> httpx.Response:
+        started = time.monotonic()
+        try:
+            response = await self._client.send(request)
+        except httpx.RequestError as error:
+            self._log_attempt(request, type(error).__name__, started, attempt)
+            raise _connection_error(request, error) from error
+        self._log_attempt(request, str(response.status_code), started, attempt)
+        return response
+
+    async def close(self) -> None:
+        """Close the connection pool, unless the `http_client` was passed in by you."""
+        if self._owns_http_client:
+            await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        """`async with AsyncThreeCommas(...) as client:` closes the pool on exit."""
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        """Close the pool."""
+        await self.close()

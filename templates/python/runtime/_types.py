@@ -1,0 +1,61 @@
+"""Small shared types: the `NOT_GIVEN` sentinel and the per-call `RequestOptions`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, Union
+
+import httpx
+
+__all__ = ["NOT_GIVEN", "REDACTED", "NotGiven", "RequestOptions", "TimeoutTypes"]
+
+REDACTED = "<redacted>"
+"""What reprs and messages show in place of a credential or a secret value."""
+
+TimeoutTypes = Union[float, httpx.Timeout, None]
+"""What a timeout may be: seconds, a full `httpx.Timeout`, or `None` for no timeout at all."""
+
+
+class NotGiven:
+    """The type of `NOT_GIVEN`: an argument the caller left out, as opposed to an explicit `None`.
+
+    Generated methods use it as the default of every optional argument, so `None` can still be sent as a
+    JSON `null` for nullable parameters.
+    """
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        """Return the one shared instance."""
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        """`NOT_GIVEN` is falsy, like `None`."""
+        return False
+
+    def __repr__(self) -> str:
+        """`NOT_GIVEN`, so signatures and reprs read naturally."""
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+"""Default value of optional arguments: the parameter is not sent at all."""
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """Per-call overrides that every generated method accepts next to the endpoint's own parameters."""
+
+    extra_headers: Mapping[str, str] | None = None
+    """Headers added to (or replacing) the client's headers for this call only."""
+    extra_query: Mapping[str, object] | None = None
+    """Query parameters added to the query string, encoded like documented ones."""
+    extra_body: Mapping[str, object] | None = None
+    """Fields added to the JSON body (to the query string for GET and DELETE)."""
+    timeout: TimeoutTypes | NotGiven = NOT_GIVEN
+    """Timeout for this call; `NOT_GIVEN` keeps the client's timeout."""
+    max_retries: int | NotGiven = NOT_GIVEN
+    """Retries for this call (GET only); `NOT_GIVEN` keeps the client's `max_retries`."""

@@ -1,0 +1,215 @@
+"""Argument validation before any I/O: every problem at once, doc sentences quoted, secrets never shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from threecommas_runtime_under_test import NOT_GIVEN, Problem, ThreeCommas, ValidationError
+from threecommas_runtime_under_test._endpoints import (
+    ADD_EXCHANGE_ACCOUNT,
+    LIST_ACCOUNTS,
+    SHOW_BOT,
+    UPDATE_DEAL,
+)
+from threecommas_runtime_under_test._spec import Condition, EndpointSpec, ParamSpec
+from threecommas_runtime_under_test._validation import ValidatorRegistry, find_problems, validate
+from tests.support.server import TEST_API_KEY, TEST_SECRET, LocalAPIServer
+
+EXCHANGE_KEY = "exchange-key-ABCDEFGH"
+EXCHANGE_SECRET = "exchange-secret-ZYXWVUT"
+PASSPHRASE = "pass-phrase-QWERTY"
+
+
+def account_values(**changes: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "type": "binance",
+        "name": "main",
+        "api_key": EXCHANGE_KEY,
+        "secret": EXCHANGE_SECRET,
+        "types_to_create": ["binance_margin"],
+    }
+    values.update(changes)
+    return {name: value for name, value in values.items() if value is not NOT_GIVEN}
+
+
+def rules(values: Mapping[str, Any], spec: Any = ADD_EXCHANGE_ACCOUNT) -> set[tuple[str, str]]:
+    return {(problem.param, problem.rule) for problem in find_problems(spec, values)}
+
+
+def test_valid_values_pass() -> None:
+    validate(ADD_EXCHANGE_ACCOUNT, account_values())
+    validate(
+        LIST_ACCOUNTS,
+        {"limit": 5, "scope": None, "pairs": ["a"], "leverage": {"enabled": True, "value": "1.5"}},
+    )
+
+
+def test_missing_required_params_are_all_reported() -> None:
+    assert rules({"type": "binance"}) == {
+        ("name", "required"),
+        ("api_key", "required"),
+        ("secret", "required"),
+        ("types_to_create", "required"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("exchange", "needed"),
+    [
+        ("bitstamp", "customer_id"),
+        ("BITSTAMP", "customer_id"),
+        ("coinbase", "passphrase"),
+        ("EthereumWallet", "address"),
+    ],
+)
+def test_required_when_compares_case_insensitively(exchange: str, needed: str) -> None:
+    problems = find_problems(ADD_EXCHANGE_ACCOUNT, account_values(type=exchange))
+    assert [(p.param, p.rule) for p in problems] == [(needed, "required_when")]
+    assert problems[0].sentence.startswith("This parameter is required when `type` is set to")
+    assert problems[0].sentence in str(ValidationError(problems))
+
+
+def test_required_when_is_met_by_sending_the_param() -> None:
+    assert rules(account_values(type="Bitstamp", customer_id="c-1")) == set()
+
+
+def test_required_when_resolves_bracket_paths_and_booleans() -> None:
+    assert rules({"deal_id": 1, "position": {"order_type": "LIMIT"}}, UPDATE_DEAL) == {
+        ("position[price]", "required_when")
+    }
+    flag = ParamSpec(name="flag", location="body", type="boolean")
+    spec = EndpointSpec(
+        id="x",
+        method="POST",
+        path="/x",
+        signed=False,
+        params=(
+            flag,
+            ParamSpec(name="y", location="body", type="string", required_when=(Condition("flag", "true"),)),
+        ),
+    )
+    assert rules({"flag": True}, spec) == {("y", "required_when")}
+    assert rules({"flag": False}, spec) == set()
+
+
+def test_enum_range_and_length() -> None:
+    assert rules({"scope": "bogus", "limit": 0}, LIST_ACCOUNTS) == {("scope", "enum"), ("limit", "minimum")}
+    assert rules({"limit": 1001}, LIST_ACCOUNTS) == {("limit", "maximum")}
+    assert rules(account_values(name="x")) == {("name", "min_length")}
+    steps = [{"volume": 10}] * 5
+    assert rules({"deal_id": 1, "take_profit_steps": steps}, UPDATE_DEAL) == {
+        ("take_profit_steps", "max_length")
+    }
+
+
+def test_types_recurse_into_objects_and_arrays() -> None:
+    values = {
+        "deal_id": True,
+        "position": {"units": {"value": "lots"}},
+        "take_profit_steps": [{"volume": Decimal("50")}, {"volume": 101}, {}, "x"],
+    }
+    assert rules(values, UPDATE_DEAL) == {
+        ("deal_id", "type"),
+        ("position[units][value]", "type"),
+        ("take_profit_steps[1][volume]", "maximum"),
+        ("take_profit_steps[2][volume]", "required"),
+        ("take_profit_steps[3]", "type"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [("limit", 1.5), ("limit", "5"), ("pairs", "USDT_BTC"), ("pairs", [1]), ("leverage", {"enabled": "yes"})],
+)
+def test_wrong_types_are_reported(param: str, value: object) -> None:
+    problems = find_problems(LIST_ACCOUNTS, {param: value})
+    assert [p.rule for p in problems] == ["type"]
+
+
+def test_numbers_accept_ints_floats_decimals_and_numeric_strings() -> None:
+    for value in (
+        1,
+        1.5,
+        Decimal("0.1"),
+        "0.00048395892787478689000000000000000000006861107834316888",
+        "-1.1e-19",
+    ):
+        assert rules({"leverage": {"enabled": True, "value": value}}, LIST_ACCOUNTS) == set()
+    assert rules({"leverage": {"enabled": True, "value": True}}, LIST_ACCOUNTS) == {
+        ("leverage[value]", "type")
+    }
+
+
+def test_none_only_when_nullable() -> None:
+    assert rules({"scope": None}, LIST_ACCOUNTS) == set()
+    assert rules({"limit": None}, LIST_ACCOUNTS) == {("limit", "type")}
+
+
+def test_missing_path_value_is_a_problem() -> None:
+    assert rules({}, SHOW_BOT) == {("bot_id", "required")}
+
+
+def test_every_problem_is_listed_on_its_own_line() -> None:
+    with pytest.raises(ValidationError) as caught:
+        validate(ADD_EXCHANGE_ACCOUNT, {"type": "coinbase", "name": 3, "types_to_create": "binance"})
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "5 problems with the arguments of `add_exchange_account`:"
+    assert len(lines) == 6 and all(line.startswith("  - ") for line in lines[1:])
+    assert {p.param for p in caught.value.problems} == {
+        "name",
+        "api_key",
+        "secret",
+        "passphrase",
+        "types_to_create",
+    }
+
+
+def test_secret_values_never_appear_in_messages() -> None:
+    spec_secret = ParamSpec(name="api_key", location="body", type="string", enum=("a", "b"), secret=True)
+    spec = EndpointSpec(id="x", method="POST", path="/x", signed=False, params=(spec_secret,))
+    with pytest.raises(ValidationError) as caught:
+        validate(spec, {"api_key": EXCHANGE_KEY}, [lambda values: [f"key {values['api_key']} rejected"]])
+    assert EXCHANGE_KEY not in str(caught.value)
+    assert "<redacted>" in str(caught.value)
+
+
+def test_user_checks_join_the_same_error() -> None:
+    registry = ValidatorRegistry()
+
+    def no_testnet(values: Mapping[str, Any]) -> Iterator[str | Problem]:
+        if values.get("name", "").startswith("test"):
+            yield "test accounts are not allowed"
+            yield Problem("name", "custom", "`name` must not start with 'test'")
+
+    registry.register("add_exchange_account", no_testnet)
+    with pytest.raises(ValidationError) as caught:
+        validate(
+            ADD_EXCHANGE_ACCOUNT,
+            account_values(name="testing", secret=NOT_GIVEN),
+            registry.checks_for("add_exchange_account"),
+        )
+    assert [(p.param, p.rule) for p in caught.value.problems] == [
+        ("secret", "required"),
+        ("", "custom"),
+        ("name", "custom"),
+    ]
+    registry.unregister("add_exchange_account", no_testnet)
+    assert registry.checks_for("add_exchange_account") == ()
+
+
+def test_invalid_call_sends_nothing_and_hides_secrets(api_server: LocalAPIServer) -> None:
+    client = ThreeCommas(api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url)
+    client.validators.register("add_exchange_account", lambda values: ["custom rule broken"])
+    with client, pytest.raises(ValidationError) as caught:
+        client.accounts.add_exchange_account(
+            type="Coinbase", name="n", api_key=EXCHANGE_KEY, secret=EXCHANGE_SECRET, types_to_create=["x"]
+        )
+    message = str(caught.value)
+    assert "passphrase" in message and "custom rule broken" in message and "name" in message
+    for secret in (EXCHANGE_KEY, EXCHANGE_SECRET, TEST_API_KEY, TEST_SECRET):
+        assert secret not in message and secret not in repr(caught.value.problems)
+    assert api_server.requests == []

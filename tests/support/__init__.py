@@ -1,0 +1,1 @@
+"""Test support shared by the test suites: a local stand-in for the 3Commas API, runtime assembly."""
