@@ -1,5 +1,6 @@
-"""`specgen` command line. Exit codes: 0 success, 1 the spec has errors (or warnings under --strict) or
-the output is stale, 2 bad usage. No traceback reaches the user."""
+"""`specgen` command line. Exit codes: 0 success; 1 the output is stale, or (for parse/build) the pages
+have errors (or warnings under --strict); 2 bad usage, or (for check) a spec error. No traceback
+reaches the user."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .diagnostics import Diagnostics, Level, format_diagnostics
+from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
 from .ir import ir_files
 from .output import OutputError, Tree, write_trees
-from .pipeline import parse_docs
+from .pipeline import Layout, build, check, parse_docs
+from .python.render import RenderError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -22,26 +24,93 @@ def _report(diagnostics: Diagnostics, verbose: bool = False) -> None:
         print(text, file=sys.stderr)
 
 
+def _fail(message: str, code: int = EXIT_FAIL) -> int:
+    print(f"specgen: error: {message}", file=sys.stderr)
+    return code
+
+
+def _docs_folder(path: str) -> Path | None:
+    docs = Path(path)
+    return docs if docs.is_dir() else None
+
+
 def cmd_parse(args: argparse.Namespace) -> int:
-    docs = Path(args.docs_dir)
-    if not docs.is_dir():
-        print(f"specgen: error: {docs}: not a folder of documentation pages", file=sys.stderr)
-        return EXIT_USAGE
+    docs = _docs_folder(args.docs_dir)
+    if docs is None:
+        return _fail(f"{args.docs_dir}: not a folder of documentation pages", EXIT_USAGE)
     diagnostics = Diagnostics()
     ir = parse_docs(docs, diagnostics)
     _report(diagnostics, args.verbose)
     if diagnostics.fails(args.strict):
-        print("specgen: the IR was not written", file=sys.stderr)
-        return EXIT_FAIL
+        return _fail("the pages have errors; the IR was not written")
     try:
         write_trees([Tree(Path(args.out), ir_files(ir))])
     except (OutputError, OSError) as exc:
-        print(f"specgen: error: {exc}", file=sys.stderr)
-        return EXIT_FAIL
+        return _fail(str(exc))
     print(
         f"specgen: {len(ir.endpoints)} endpoints, {len(ir.entities)} entities -> {args.out}", file=sys.stderr
     )
     return EXIT_OK
+
+
+def _layout(args: argparse.Namespace) -> Layout | None:
+    docs = _docs_folder(args.docs)
+    return Layout(docs, Path(args.ir), Path(args.out)) if docs else None
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    layout = _layout(args)
+    if layout is None:
+        return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
+    diagnostics = Diagnostics()
+    try:
+        trees = build(layout, diagnostics, args.strict, args.full)
+    except SpecError:
+        _report(diagnostics, args.verbose)
+        return _fail("the pages have errors; nothing was written")
+    except (RenderError, OutputError, OSError) as exc:
+        _report(diagnostics, args.verbose)
+        return _fail(f"{exc}; nothing was written")
+    _report(diagnostics, args.verbose)
+    counts = ", ".join(f"{len(t.files)} files -> {t.root}" for t in trees)
+    print(f"specgen: built {counts}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    layout = _layout(args)
+    if layout is None:
+        return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
+    diagnostics = Diagnostics()
+    try:
+        report = check(layout, diagnostics, args.strict, args.full)
+    except SpecError:
+        _report(diagnostics, args.verbose)
+        return _fail("the pages have errors; cannot check", EXIT_USAGE)
+    except RenderError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if args.verbose:
+        _report(diagnostics, args.verbose)
+    if report.clean:
+        print("specgen: IR and SDK are up to date", file=sys.stderr)
+        return EXIT_OK
+    print(report.text())
+    print(
+        f"specgen: {len(report.drifts)} files differ; run `specgen build` and commit the result",
+        file=sys.stderr,
+    )
+    return EXIT_FAIL
+
+
+def _tree_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--docs", default="spec/docs", help="folder of doc pages (default: spec/docs)")
+    command.add_argument("--ir", default="spec/ir", help="IR folder (default: spec/ir)")
+    command.add_argument("--out", default="generated/python", help="SDK folder (default: generated/python)")
+    command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument(
+        "--full", action="store_true", help="re-render and re-format every file, ignoring the cache"
+    )
+    command.add_argument("-v", "--verbose", action="store_true", help="print every diagnostic, info included")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -53,6 +122,12 @@ def parser() -> argparse.ArgumentParser:
     parse.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parse.add_argument("-v", "--verbose", action="store_true", help="also print info-level diagnostics")
     parse.set_defaults(handler=cmd_parse)
+    build_command = commands.add_parser("build", help="parse, write the IR and generate the SDK")
+    _tree_options(build_command)
+    build_command.set_defaults(handler=cmd_build)
+    check_command = commands.add_parser("check", help="fail when the committed IR or SDK is stale")
+    _tree_options(check_command)
+    check_command.set_defaults(handler=cmd_check)
     return root
 
 

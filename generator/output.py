@@ -28,26 +28,26 @@ def digest(text: str) -> str:
 
 @dataclass
 class Manifest:
-    """What specgen wrote into a folder: relative path -> sha256 of the text, and input hashes."""
+    """What specgen wrote into a folder: relative path -> sha256 of the text it wrote, and (for files
+    that were formatted) a hash of the unformatted text and the formatter, so that an unchanged file
+    need not be formatted again."""
 
     files: dict[str, str] = field(default_factory=dict)
-    inputs: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, root: Path) -> Manifest:
         try:
             data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-            return cls(dict(data.get("files", {})), dict(data.get("inputs", {})))
+            return cls(dict(data.get("files", {})), dict(data.get("sources", {})))
         except (OSError, ValueError, AttributeError):
             return cls()
 
     def text(self) -> str:
-        data = {
-            "generator": "specgen",
-            "files": dict(sorted(self.files.items())),
-            "inputs": dict(sorted(self.inputs.items())),
-        }
-        return json.dumps(data, indent=2, sort_keys=False) + "\n"
+        data: dict[str, object] = {"generator": "specgen", "files": dict(sorted(self.files.items()))}
+        if self.sources:
+            data["sources"] = dict(sorted(self.sources.items()))
+        return json.dumps(data, indent=2) + "\n"
 
 
 def check_relative(path: str) -> None:
@@ -63,7 +63,7 @@ class Tree:
 
     root: Path
     files: dict[str, str]
-    inputs: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 def _stage(tree: Tree, token: str) -> Path:
@@ -90,7 +90,7 @@ def _stage(tree: Tree, token: str) -> Path:
             raise OutputError(f"{root / path}: exists and is not a regular file")
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    manifest = Manifest({p: digest(t) for p, t in tree.files.items()}, dict(tree.inputs))
+    manifest = Manifest({p: digest(t) for p, t in tree.files.items()}, dict(tree.sources))
     (staging / MANIFEST).write_text(manifest.text(), encoding="utf-8")
     return staging
 

@@ -1,14 +1,31 @@
-"""The whole flow, one function per stage: pages -> endpoint documents -> IR (-> SDK files -> disk)."""
+"""The whole flow, one function per stage:
+
+pages -> endpoint documents -> IR -> {path: text} for the IR and the SDK -> disk, or a drift report.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, SpecError
 from .docs import read_page
-from .ir.model import ApiIR
+from .drift import DriftReport, compare_tree
+from .formatting import CachedFormatter
+from .ir import ApiIR, ir_files
 from .normalize.api import build_api
+from .output import Tree, write_trees
+from .python.render import render_python_sdk
 from .sources import read_pages
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a build reads and writes: the docs folder, the IR folder and the SDK output folder."""
+
+    docs: Path
+    ir: Path
+    out: Path
 
 
 def parse_docs(docs_dir: Path, diagnostics: Diagnostics) -> ApiIR:
@@ -22,3 +39,29 @@ def parse_docs(docs_dir: Path, diagnostics: Diagnostics) -> ApiIR:
                 page.file, 0, f"internal parser error ({type(exc).__name__}: {exc}); page skipped"
             )
     return build_api(documents, diagnostics)
+
+
+def generate(
+    layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False
+) -> list[Tree]:
+    """Everything a build writes, in memory. Raises SpecError when the pages do not allow a build."""
+    ir = parse_docs(layout.docs, diagnostics)
+    if diagnostics.fails(strict):
+        raise SpecError(diagnostics)
+    formatter = CachedFormatter(layout.out, use_cache=not full)
+    sdk = render_python_sdk(ir, formatter)
+    return [Tree(layout.ir, ir_files(ir)), Tree(layout.out, sdk, formatter.sources)]
+
+
+def build(layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False) -> list[Tree]:
+    """Generate, then write every folder or none."""
+    trees = generate(layout, diagnostics, strict, full)
+    write_trees(trees)
+    return trees
+
+
+def check(layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False) -> DriftReport:
+    """Generate in memory and compare with what is on disk, IR and SDK alike."""
+    return DriftReport(
+        [drift for tree in generate(layout, diagnostics, strict, full) for drift in compare_tree(tree)]
+    )

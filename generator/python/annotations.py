@@ -1,0 +1,73 @@
+"""IR types -> Python annotations, as ready-made strings for the templates.
+
+Requests are typed for what a caller may pass; responses for what the API may send, leniently: every
+response field may be absent (`| None = None`) and an enum accepts unknown strings."""
+
+from __future__ import annotations
+
+from ..ir.model import Field, JsonScalar
+
+_REQUEST_SCALARS = {
+    "string": "str",
+    "integer": "int",
+    "number": "Decimal | float | str",
+    "boolean": "bool",
+    "any": "object",
+    "object": "Mapping[str, object]",
+}
+_RESPONSE_SCALARS = {
+    "string": "str",
+    "integer": "int",
+    "number": "Amount",
+    "boolean": "bool",
+    "any": "object",
+    "object": "dict[str, object]",
+}
+
+
+def literal(values: tuple[JsonScalar, ...]) -> str | None:
+    """`Literal['a', 'b']` for the members a Literal can hold; None when there are none."""
+    members = [repr(v) for v in values if v is not None and isinstance(v, (str, int, bool))]
+    return f"Literal[{', '.join(members)}]" if members else None
+
+
+def _split_array(type_: str) -> tuple[int, str]:
+    depth = 0
+    while type_.startswith("array["):
+        type_ = type_[len("array[") : -1]
+        depth += 1
+    return depth, type_
+
+
+def request_annotation(field: Field, nested_name: str | None) -> str:
+    """The annotation of a method argument or TypedDict key (without NotGiven)."""
+    depth, base = _split_array(field.type)
+    if base == "object" and nested_name:
+        inner = nested_name
+    elif base == "string" and (choice := literal(field.enum)):
+        inner = choice
+    elif base == "integer" and (choice := literal(field.enum)):
+        inner = choice
+    else:
+        inner = _REQUEST_SCALARS[base]
+    for _ in range(depth):
+        inner = f"list[{inner}]"
+    return f"{inner} | None" if field.nullable else inner
+
+
+def response_annotation(field: Field, nested_name: str | None) -> str:
+    """The annotation of a response model attribute, always optional."""
+    depth, base = _split_array(field.type)
+    if base == "object" and nested_name:
+        inner = nested_name
+    elif base in ("string", "integer") and (choice := literal(field.enum)):
+        inner = f"{choice} | {_RESPONSE_SCALARS[base]}"
+    else:
+        inner = _RESPONSE_SCALARS[base]
+    for _ in range(depth):
+        inner = f"list[{inner}]"
+    return f"{inner} | None"
+
+
+def needs_literal(annotation: str) -> bool:
+    return "Literal[" in annotation

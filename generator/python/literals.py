@@ -1,0 +1,42 @@
+"""Values that reach generated code as literals: built once here, checked by parsing them back, so no
+template ever escapes anything and no doc text can end a string early."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+
+
+def doc_literal(text: str, indent: int = 0) -> str:
+    """A triple-quoted docstring literal for `text`, continuation lines indented by `indent`."""
+    body = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    body = "".join(ch if ch == "\n" or ch.isprintable() else repr(ch)[1:-1] for ch in body)
+    if body.endswith('"'):
+        body = body[:-1] + '\\"'
+    pad = " " * indent
+    body = "\n".join(line if i == 0 or not line else pad + line for i, line in enumerate(body.split("\n")))
+    if "\n" in body:
+        body += "\n" + pad
+    literal = f'"""{body}"""'
+    if inspect.cleandoc(ast.literal_eval(literal)) != inspect.cleandoc(text):
+        raise ValueError(f"cannot make a docstring literal of {text[:40]!r}")
+    return literal
+
+
+def value_literal(value: object) -> str:
+    """`repr` of a JSON-like value, checked to read back as the same value."""
+    literal = repr(value)
+    if ast.literal_eval(literal) != value:
+        raise ValueError(f"value {value!r} has no faithful literal")
+    return literal
+
+
+def markdown_text(text: str) -> str:
+    """Doc text shown in generated markdown: one line, markup characters escaped."""
+    flat = " ".join(text.split())
+    return "".join(f"\\{ch}" if ch in "\\`*_[]<>#|{}!" else ch for ch in flat)
+
+
+def comment_text(text: str) -> str:
+    """Text safe on one comment line: control characters (newlines above all) shown escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)

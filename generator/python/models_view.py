@@ -1,0 +1,131 @@
+"""Response models: one module per entity page and per endpoint that documents its own response fields,
+each holding its root model and the nested models of its object fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ir.model import ApiIR, Endpoint, Entity, Field
+from .annotations import needs_literal, response_annotation
+from .docstrings import field_doc
+from .literals import doc_literal, value_literal
+from .naming import MODEL_RESERVED, Namespace, class_name, singular, snake_identifier
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    annotation: str
+    default: str  # `None`, or `Field(default=None, alias=<wire name literal>)`
+    doc: str  # docstring literal
+
+
+@dataclass(frozen=True)
+class ModelView:
+    name: str
+    doc: str
+    fields: tuple[FieldView, ...]
+
+
+@dataclass(frozen=True)
+class ModelModuleView:
+    module: str  # e.g. "account": the file is models/account.py
+    source: str  # the page it comes from
+    models: tuple[ModelView, ...]  # nested models first, root last
+    root: str
+    imports: tuple[str, ...]
+
+
+def _has_children(field: Field) -> bool:
+    return bool(field.fields) and field.item_type.endswith("object")
+
+
+class ModelBuilder:
+    """Walks field trees depth-first, naming each object model once per package."""
+
+    def __init__(self, class_names: Namespace):
+        self.class_names = class_names
+
+    def module(
+        self, module: str, source: str, root_name: str, doc: str, fields: tuple[Field, ...]
+    ) -> ModelModuleView:
+        models: list[ModelView] = []
+        root = self.class_names.claim(root_name)
+        self._model(root, doc, fields, models)
+        ordered = models[::-1]  # pre-order reversed: every nested model before the model using it
+        fields = [f for m in ordered for f in m.fields]
+        groups = [
+            ["from typing import Literal"] if any(needs_literal(f.annotation) for f in fields) else [],
+            ["from pydantic import Field"] if any(f.default != "None" for f in fields) else [],
+            [
+                f"from .._models import {'Amount, BaseModel' if any('Amount' in f.annotation for f in fields) else 'BaseModel'}"
+            ],
+        ]
+        imports = [line for group in groups if group for line in group + [""]][:-1]
+        return ModelModuleView(
+            module=module, source=source, models=tuple(ordered), root=root, imports=tuple(imports)
+        )
+
+    def _model(self, name: str, doc: str, fields: tuple[Field, ...], out: list[ModelView]) -> ModelView:
+        attributes = Namespace(MODEL_RESERVED)
+        views = []
+        placeholder_index = len(out)
+        out.append(ModelView(name, doc, ()))  # reserve the slot so children land after it
+        for field in fields:
+            nested = None
+            if _has_children(field):
+                base = class_name(field.name)
+                nested = self.class_names.claim(name + (singular(base) if field.is_array else base))
+                self._model(nested, doc_literal(field_doc(field), indent=4), field.fields, out)
+            attr = attributes.claim(snake_identifier(field.name, MODEL_RESERVED))
+            alias = (
+                f"Field(default=None, alias={value_literal(field.name)})" if attr != field.name else "None"
+            )
+            views.append(
+                FieldView(
+                    name=attr,
+                    annotation=response_annotation(field, nested),
+                    default=alias,
+                    doc=doc_literal(field_doc(field), indent=4),
+                )
+            )
+        model = ModelView(name, doc, tuple(views))
+        out[placeholder_index] = model
+        return model
+
+
+def model_modules(ir: ApiIR, class_names: Namespace) -> tuple[list[ModelModuleView], dict[str, str]]:
+    """All model modules, and the root model class of each entity id and endpoint id."""
+    builder = ModelBuilder(class_names)
+    modules: list[ModelModuleView] = []
+    roots: dict[str, str] = {}
+    for entity in ir.entities:
+        module = builder.module(
+            entity.id,
+            entity.source.file,
+            singular(class_name(entity.title)),
+            doc_literal(_entity_doc(entity), indent=4),
+            entity.fields,
+        )
+        modules.append(module)
+        roots[f"entity:{entity.id}"] = module.root
+    for endpoint in ir.endpoints:
+        if endpoint.response.fields:
+            module = builder.module(
+                endpoint.id,
+                endpoint.source.file,
+                class_name(endpoint.id) + "Response",
+                doc_literal(_response_doc(endpoint), indent=4),
+                endpoint.response.fields,
+            )
+            modules.append(module)
+            roots[f"endpoint:{endpoint.id}"] = module.root
+    return modules, roots
+
+
+def _entity_doc(entity: Entity) -> str:
+    return f"{entity.title}: {entity.description}".strip(": ") if entity.description else entity.title
+
+
+def _response_doc(endpoint: Endpoint) -> str:
+    return f"What `{endpoint.method} {endpoint.path}` ({endpoint.title}) returns."

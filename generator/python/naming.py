@@ -1,0 +1,120 @@
+"""Every identifier that reaches generated code comes from here: attribute, argument, method, class and
+module names, with keywords, reserved attributes, look-alikes and collisions handled in one place."""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Names a generated model attribute must not take: pydantic's own API and what our base class adds.
+MODEL_RESERVED = frozenset(
+    {
+        "construct",
+        "copy",
+        "dict",
+        "json",
+        "parse_file",
+        "parse_obj",
+        "parse_raw",
+        "schema",
+        "schema_json",
+        "update_forward_refs",
+        "validate",
+        "fields",
+        "model_config",
+        "model_fields",
+        "model_computed_fields",
+        "model_extra",
+        "model_fields_set",
+        "model_post_init",
+        "to_dict",
+        "to_json",
+    }
+)
+# Names a generated resource method or client attribute must not take: the runtime's own attributes.
+RESOURCE_RESERVED = frozenset({"with_raw_response", "_client", "_request", "_get", "_post"})
+CLIENT_RESERVED = frozenset(
+    {
+        "api_key",
+        "secret",
+        "private_key",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "mode",
+        "close",
+        "validators",
+        "default_headers",
+        "http_client",
+        "with_options",
+        "request",
+        "copy",
+    }
+)
+# Keyword arguments every generated method already has.
+ARGUMENT_RESERVED = frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"}
+)
+
+
+def _ascii_words(text: str) -> str:
+    """NFKC-fold look-alikes (fullwidth letters, ligatures) and drop what is not ASCII."""
+    folded = unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
+
+
+def snake_identifier(text: str, reserved: Iterable[str] = ()) -> str:
+    """A safe snake_case Python identifier for `text`: `cancellable?` -> `cancellable`,
+    `transferResult.tranId` -> `transfer_result_tran_id`, `from` -> `from_`, `1st` -> `n_1st`."""
+    text = _ascii_words(text)
+    text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text)
+    text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", text)
+    name = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "field"
+    name = re.sub(r"_+", "_", name)
+    if name[0].isdigit():
+        name = f"n_{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved or name.startswith("__"):
+        name = f"{name}_"
+    return name
+
+
+def class_name(text: str) -> str:
+    """`smart trade` / `smart_trade` / `SmartTrade` -> `SmartTrade`."""
+    words = snake_identifier(text).strip("_").split("_")
+    name = "".join(w[:1].upper() + w[1:] for w in words if w) or "Model"
+    return f"M{name}" if name[0].isdigit() else name
+
+
+def constant_name(text: str) -> str:
+    return snake_identifier(text).strip("_").upper() or "CONSTANT"
+
+
+def singular(word: str) -> str:
+    """A plain English singular for a model name: `Deals` -> `Deal`, `Entries` -> `Entry`."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+class Namespace:
+    """Hands out unique names in one scope, deterministically: the first asker keeps the plain name,
+    later ones get `_2`, `_3`, ... in the order they ask."""
+
+    def __init__(self, taken: Iterable[str] = ()):
+        self._taken = set(taken)
+
+    @property
+    def names(self) -> frozenset[str]:
+        return frozenset(self._taken)
+
+    def claim(self, name: str) -> str:
+        candidate, n = name, 1
+        while candidate in self._taken:
+            n += 1
+            candidate = f"{name}_{n}" if not name[-1:].isupper() else f"{name}{n}"
+        self._taken.add(candidate)
+        return candidate

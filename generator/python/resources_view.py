@@ -1,0 +1,281 @@
+"""Resources: one module per IR resource, one method per endpoint, with ready-made signatures."""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+
+from ..ir.model import ApiIR, Endpoint, Field
+from .annotations import request_annotation
+from .docstrings import field_doc, method_doc
+from .literals import doc_literal, markdown_text, value_literal
+from .naming import (
+    ARGUMENT_RESERVED,
+    CLIENT_RESERVED,
+    RESOURCE_RESERVED,
+    Namespace,
+    class_name,
+    constant_name,
+    singular,
+    snake_identifier,
+)
+
+
+@dataclass(frozen=True)
+class ArgView:
+    name: str
+    annotation: str  # with `| NotGiven` for optional args
+    default: str | None  # "NOT_GIVEN" or None for required
+    wire: str  # repr() of the wire name
+
+
+@dataclass(frozen=True)
+class TypedDictKeyView:
+    key: str  # repr() of the wire name
+    name: str  # the key when it is an identifier (class syntax)
+    annotation: str  # with Required[...] when required
+    doc: str
+
+
+@dataclass(frozen=True)
+class TypedDictView:
+    name: str
+    doc: str
+    keys: tuple[TypedDictKeyView, ...]
+    class_syntax: bool  # all keys are identifiers; else the functional form
+
+
+@dataclass(frozen=True)
+class MethodView:
+    name: str
+    doc: str  # docstring literal
+    spec: str  # the EndpointSpec constant
+    positional: tuple[ArgView, ...]
+    keyword: tuple[ArgView, ...]
+    returns: str
+    cast_to: str
+    title_md: str  # the page title, escaped for markdown
+    route: str  # escaped for markdown
+    example_call: str  # the README example: `client.<resource>.<method>(...)`
+    example_fence: str  # a code fence the example cannot close early
+
+
+@dataclass(frozen=True)
+class FlavourView:
+    """The sync or the async variant of a resource class and its raw-response twin."""
+
+    is_async: bool
+    resource_class: str
+    base_class: str
+    raw_class: str
+    wrapper: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    attribute: str  # client attribute, e.g. `accounts`
+    module: str  # resources/<module>.py
+    sync_class: str
+    async_class: str
+    sources: tuple[str, ...]
+    methods: tuple[MethodView, ...]
+    typed_dicts: tuple[TypedDictView, ...]
+    flavours: tuple[FlavourView, ...]
+    imports: tuple[str, ...]
+    exports: tuple[str, ...]
+
+
+def _imports(
+    methods: list[MethodView], typed_dicts: list[TypedDictView], models: set[tuple[str, str]]
+) -> list[str]:
+    annotations = " ".join(
+        [a.annotation for m in methods for a in m.positional + m.keyword]
+        + [k.annotation for t in typed_dicts for k in t.keys]
+    )
+    wanted = (
+        ("Literal", "Literal[" in annotations),
+        ("Required", "Required[" in annotations),
+        ("TypedDict", bool(typed_dicts)),
+    )
+    typing = [name for name, used in wanted if used]
+    lines = ["from collections.abc import Mapping"]
+    if "Decimal" in annotations:
+        lines.append("from decimal import Decimal")
+    lines.append("from functools import cached_property")
+    if typing:
+        lines.append(f"from typing import {', '.join(typing)}")
+    lines += ["", "import httpx", ""]
+    lines.append(f"from .._endpoints import {', '.join(sorted(m.spec for m in methods))}")
+    lines.append("from .._resource import AsyncAPIResource, SyncAPIResource")
+    lines.append("from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper")
+    lines.append("from .._types import NOT_GIVEN, NotGiven, RequestOptions")
+    lines += [f"from ..models.{module} import {name}" for module, name in sorted(models)]
+    return lines
+
+
+def _placeholder(field: Field) -> object:
+    if field.enum:
+        return field.enum[0]
+    value: object = {"string": "...", "integer": 1, "number": "0.1", "boolean": True}.get(field.item_type, {})
+    return [value] if field.is_array else value
+
+
+def _return_type(endpoint: Endpoint, roots: dict[str, str]) -> tuple[str, str | None]:
+    """(annotation, model module) of what a method returns."""
+    response = endpoint.response
+    if response.entity and f"entity:{response.entity}" in roots:
+        model, module = roots[f"entity:{response.entity}"], response.entity
+    elif f"endpoint:{endpoint.id}" in roots:
+        model, module = roots[f"endpoint:{endpoint.id}"], endpoint.id
+    else:
+        return _example_type(endpoint), None
+    return (f"list[{model}]" if response.many else model), module
+
+
+def _example_type(endpoint: Endpoint) -> str:
+    for example in endpoint.examples.responses:
+        if 200 <= example.status < 300 and example.body is not None:
+            value = example.body.value
+            if isinstance(value, bool):
+                return "bool"
+            if isinstance(value, list):
+                return "list[object]"
+            if isinstance(value, dict):
+                return "dict[str, object]"
+    return "object"
+
+
+class MethodBuilder:
+    def __init__(self, endpoint: Endpoint, method_name: str, typed_dict_names: Namespace, attribute: str):
+        self.endpoint = endpoint
+        self.attribute = attribute
+        self.method_name = method_name
+        self.typed_dict_names = typed_dict_names
+        self.typed_dicts: list[TypedDictView] = []
+
+    def build(self, returns: str) -> MethodView:
+        names = Namespace(ARGUMENT_RESERVED)
+        arg_names = {
+            p.name: names.claim(snake_identifier(p.name, ARGUMENT_RESERVED)) for p in self.endpoint.params
+        }
+        order = [p for p in self.endpoint.params if p.location == "path"]
+        path_args = tuple(self._arg(p, arg_names[p.name], required=True) for p in order)
+        rest = [p for p in self.endpoint.params if p.location != "path"]
+        required = [self._arg(p, arg_names[p.name], required=True) for p in rest if p.required]
+        optional = [self._arg(p, arg_names[p.name], required=False) for p in rest if not p.required]
+        doc = method_doc(self.endpoint, arg_names, returns)
+        call = f"client.{self.attribute}.{self.method_name}({', '.join(self._example_args(arg_names))})"
+        return MethodView(
+            name=self.method_name,
+            doc=doc_literal(doc, indent=8),
+            spec=constant_name(self.endpoint.id),
+            positional=path_args,
+            keyword=tuple(required + optional),
+            returns=returns,
+            cast_to=returns,
+            title_md=markdown_text(self.endpoint.title),
+            route=markdown_text(f"{self.endpoint.method} {self.endpoint.path}"),
+            example_call=call,
+            example_fence="````" if "```" in call else "```",
+        )
+
+    def _example_args(self, arg_names: dict[str, str]) -> list[str]:
+        """Path params, required params and whatever the page's example request sends."""
+        request = self.endpoint.examples.request
+        body = request.body.value if request and request.body and isinstance(request.body.value, dict) else {}
+        args = []
+        for param in sorted(self.endpoint.params, key=lambda p: p.location != "path"):
+            if not param.required and param.name not in body:
+                continue
+            literal = value_literal(body.get(param.name, _placeholder(param)))
+            args.append(literal if param.location == "path" else f"{arg_names[param.name]}={literal}")
+        return args
+
+    def _arg(self, param: Field, name: str, required: bool) -> ArgView:
+        nested = self._typed_dict(param) if param.fields and param.item_type == "object" else None
+        annotation = request_annotation(param, nested)
+        if not required:
+            annotation += " | NotGiven"
+        return ArgView(name, annotation, None if required else "NOT_GIVEN", repr(param.name))
+
+    def _typed_dict(self, field: Field, prefix: str | None = None) -> str:
+        base = class_name(field.name)
+        owner = prefix or class_name(self.method_name)
+        name = self.typed_dict_names.claim(owner + (singular(base) if field.is_array else base) + "Param")
+        keys = []
+        for child in field.fields:
+            nested = (
+                self._typed_dict(child, name[: -len("Param")])
+                if child.fields and child.item_type == "object"
+                else None
+            )
+            annotation = request_annotation(child, nested)
+            keys.append(
+                TypedDictKeyView(
+                    key=repr(child.name),
+                    name=child.name,
+                    annotation=f"Required[{annotation}]" if child.required else annotation,
+                    doc=doc_literal(field_doc(child), indent=4),
+                )
+            )
+        identifiers = all(k.name.isidentifier() and not keyword.iskeyword(k.name) for k in keys)
+        self.typed_dicts.append(
+            TypedDictView(name, doc_literal(field_doc(field), indent=4), tuple(keys), identifiers)
+        )
+        return name
+
+
+def resource_views(ir: ApiIR, roots: dict[str, str], typed_dict_names: Namespace) -> list[ResourceView]:
+    attributes = Namespace(CLIENT_RESERVED)
+    views = []
+    for resource in sorted({e.resource for e in ir.endpoints}):
+        endpoints = [e for e in ir.endpoints if e.resource == resource]
+        attribute = attributes.claim(snake_identifier(resource, CLIENT_RESERVED))
+        method_names = Namespace(RESOURCE_RESERVED)
+        methods, typed_dicts, imports = [], [], set()
+        for endpoint in endpoints:
+            returns, module = _return_type(endpoint, roots)
+            if module is not None:
+                imports.add((module, returns.removeprefix("list[").removesuffix("]")))
+            name = method_names.claim(snake_identifier(endpoint.id, RESOURCE_RESERVED))
+            builder = MethodBuilder(endpoint, name, typed_dict_names, attribute)
+            methods.append(builder.build(returns))
+            typed_dicts.extend(builder.typed_dicts)
+        base = class_name(attribute)
+        flavours = (
+            FlavourView(
+                False,
+                f"{base}Resource",
+                "SyncAPIResource",
+                f"{base}ResourceWithRawResponse",
+                "to_raw_response_wrapper",
+                f"The `{attribute}` endpoints.",
+            ),
+            FlavourView(
+                True,
+                f"Async{base}Resource",
+                "AsyncAPIResource",
+                f"Async{base}ResourceWithRawResponse",
+                "async_to_raw_response_wrapper",
+                f"The `{attribute}` endpoints, async.",
+            ),
+        )
+        exports = [t.name for t in typed_dicts] + [
+            n for f in flavours for n in (f.resource_class, f.raw_class)
+        ]
+        views.append(
+            ResourceView(
+                attribute=attribute,
+                module=attribute,
+                sync_class=flavours[0].resource_class,
+                async_class=flavours[1].resource_class,
+                sources=tuple(sorted({e.source.file for e in endpoints})),
+                methods=tuple(methods),
+                typed_dicts=tuple(typed_dicts),
+                flavours=flavours,
+                imports=tuple(_imports(methods, typed_dicts, imports)),
+                exports=tuple(sorted(exports)),
+            )
+        )
+    return views

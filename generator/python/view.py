@@ -1,0 +1,126 @@
+"""The Python view of the IR: everything the templates print, computed here as ready-made strings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ir.model import ApiIR, Field
+from .models_view import ModelModuleView, model_modules
+from .naming import Namespace
+from .resources_view import ResourceView, resource_views
+from .specs_view import SpecView, spec_views
+
+PACKAGE = "threecommas"
+DIST_NAME = "threecommas"
+
+
+@dataclass(frozen=True)
+class ClientFlavourView:
+    name: str
+    base: str
+    doc: str
+    is_async: bool
+    http_client: str
+    resources: tuple[tuple[str, str], ...]  # (attribute, resource class)
+
+
+@dataclass(frozen=True)
+class ExportView:
+    module: str
+    name: str
+
+
+# What the package's top level re-exports from the hand-written runtime.
+RUNTIME_EXPORTS = (
+    (
+        "._exceptions",
+        (
+            "APIConnectionError",
+            "APIStatusError",
+            "APITimeoutError",
+            "AuthenticationError",
+            "BadRequestError",
+            "InternalServerError",
+            "IPBannedError",
+            "NotFoundError",
+            "PermissionDeniedError",
+            "Problem",
+            "RateLimitError",
+            "ThreeCommasError",
+            "UnprocessableEntityError",
+            "ValidationError",
+        ),
+    ),
+    ("._response", ("RawResponse",)),
+    ("._types", ("NOT_GIVEN", "NotGiven")),
+)
+
+
+@dataclass(frozen=True)
+class PackageView:
+    package: str
+    dist_name: str
+    version: str
+    models: tuple[ModelModuleView, ...]
+    resources: tuple[ResourceView, ...]
+    specs: tuple[SpecView, ...]
+    model_exports: tuple[tuple[str, str], ...]  # (module, class) of every root and nested model
+    sources: tuple[str, ...]  # every page the package comes from
+    client_flavours: tuple[ClientFlavourView, ...]
+    spec_import: str
+    runtime_exports: tuple[ExportView, ...]
+
+
+def package_view(ir: ApiIR, version: str = "0.1.0") -> PackageView:
+    class_names = Namespace({"ThreeCommas", "AsyncThreeCommas", "BaseModel", "Amount"})
+    models, roots = model_modules(ir, class_names)
+    resources = resource_views(ir, roots, Namespace(class_names.names))
+    exports = tuple((m.module, model.name) for m in models for model in m.models)
+    sources = {e.source.file for e in ir.endpoints} | {e.source.file for e in ir.entities}
+    return PackageView(
+        package=PACKAGE,
+        dist_name=DIST_NAME,
+        version=version,
+        models=tuple(models),
+        resources=tuple(resources),
+        specs=tuple(spec_views(ir)),
+        model_exports=exports,
+        sources=tuple(sorted(sources)),
+        client_flavours=_client_flavours(resources),
+        spec_import=_spec_import(ir),
+        runtime_exports=tuple(ExportView(m, n) for m, names in RUNTIME_EXPORTS for n in names),
+    )
+
+
+def _client_flavours(resources: list[ResourceView]) -> tuple[ClientFlavourView, ...]:
+    return (
+        ClientFlavourView(
+            "ThreeCommas",
+            "SyncAPIClient",
+            "The 3Commas API client.",
+            False,
+            "httpx.Client",
+            tuple((r.attribute, r.sync_class) for r in resources),
+        ),
+        ClientFlavourView(
+            "AsyncThreeCommas",
+            "AsyncAPIClient",
+            "The 3Commas API client, async.",
+            True,
+            "httpx.AsyncClient",
+            tuple((r.attribute, r.async_class) for r in resources),
+        ),
+    )
+
+
+def _spec_import(ir: ApiIR) -> str:
+    names = ["EndpointSpec"]
+    if any(e.params for e in ir.endpoints):
+        names.append("ParamSpec")
+    if any(_has_condition(p) for e in ir.endpoints for p in e.params):
+        names.insert(0, "Condition")
+    return f"from ._spec import {', '.join(names)}"
+
+
+def _has_condition(field: Field) -> bool:
+    return bool(field.required_when) or any(_has_condition(f) for f in field.fields)

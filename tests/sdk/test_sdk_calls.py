@@ -1,0 +1,193 @@
+"""The generated SDK against a real local HTTP server that checks headers and recomputes signatures."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from decimal import Decimal
+
+import pytest
+import threecommas
+from threecommas import AsyncThreeCommas, BadRequestError, ThreeCommas, ValidationError
+from threecommas.models import AddExchangeAccountResponse, Deal
+
+from tests.conftest import SPEC_DOCS
+from tests.support.server import TEST_API_KEY, TEST_SECRET, LocalAPIServer, RsaKeyPair
+
+NEW_ACCOUNT = "/ver1/accounts/new"
+
+
+def seed_example(status: int) -> object:
+    """The seed page's own example response for `status`, as the parser read it."""
+    from generator.diagnostics import Diagnostics
+    from generator.pipeline import parse_docs
+
+    ir = parse_docs(SPEC_DOCS, Diagnostics())
+    endpoint = next(e for e in ir.endpoints if e.id == "add_exchange_account")
+    example = next(r for r in endpoint.examples.responses if r.status == status)
+    assert example.body is not None
+    return example.body.value
+
+
+def client_for(server: LocalAPIServer, **options: object) -> ThreeCommas:
+    return ThreeCommas(api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=server.base_url, **options)  # type: ignore[arg-type]
+
+
+def add_account(client: ThreeCommas, **overrides: object) -> AddExchangeAccountResponse:
+    params: dict[str, object] = dict(
+        type="binance", name="Main", api_key="k", secret="s", types_to_create=["binance_margin"]
+    )
+    params.update(overrides)
+    return client.accounts.add_exchange_account(**params)  # type: ignore[arg-type]
+
+
+def test_200_becomes_the_typed_model(api_server: LocalAPIServer) -> None:
+    api_server.respond("POST", NEW_ACCOUNT, json_body=seed_example(200))
+    with client_for(api_server) as client:
+        account = add_account(client)
+    assert isinstance(account, AddExchangeAccountResponse)
+    assert (account.id, account.market_code) == (32849081, "okex")
+    assert account.usd_amount == "0.00048395892787478689000000000000000000006861107834316888"
+    assert account.btc_profit == Decimal("0.0000000000000000000000001579586071525673247181448663178")
+    assert (
+        account.model_extra is not None and account.model_extra["pretty_display_type"] == "Okex"
+    )  # undocumented, kept
+    request = api_server.last_request
+    assert request.signature_valid is True
+    assert request.headers["apikey"] == TEST_API_KEY
+    assert request.headers["content-type"] == "application/json"
+    assert json.loads(request.body) == {
+        "type": "binance",
+        "name": "Main",
+        "api_key": "k",
+        "secret": "s",
+        "types_to_create": ["binance_margin"],
+    }
+
+
+def test_seed_400_is_bad_request_with_attributes(api_server: LocalAPIServer) -> None:
+    api_server.respond("POST", NEW_ACCOUNT, status=400, json_body=seed_example(400))
+    with client_for(api_server) as client, pytest.raises(BadRequestError) as caught:
+        add_account(client)
+    assert caught.value.status_code == 400
+    assert caught.value.error == "record_invalid"
+    assert caught.value.error_attributes == {"api_key": ["This account is already connected!"]}
+
+
+def test_conditional_requirement_is_checked_before_sending(api_server: LocalAPIServer) -> None:
+    with client_for(api_server) as client, pytest.raises(ValidationError) as caught:
+        add_account(client, type="ethereumwallet")
+    assert api_server.requests == []
+    problem = next(p for p in caught.value.problems if p.param == "address")
+    assert "ethereumwallet" in problem.sentence
+    assert "address" in str(caught.value)
+
+
+def test_conditional_values_compare_case_insensitively(api_server: LocalAPIServer) -> None:
+    with client_for(api_server) as client, pytest.raises(ValidationError) as caught:
+        add_account(client, type="bitstamp")  # the page says `Bitstamp`
+    assert [p.param for p in caught.value.problems] == ["customer_id"]
+
+
+def test_get_retried_after_429_with_retry_after(api_server: LocalAPIServer) -> None:
+    api_server.respond(
+        "GET",
+        "/ver1/deals/7/show",
+        status=429,
+        json_body={"error": "rate_limit"},
+        headers={"Retry-After": "0"},
+    )
+    api_server.respond(
+        "GET", "/ver1/deals/7/show", json_body={"id": 7, "cancellable?": True, "status": "bought"}
+    )
+    with client_for(api_server, max_retries=2) as client:
+        deal = client.deals.get_deal(7)
+    assert isinstance(deal, Deal) and deal.id == 7 and deal.cancellable is True
+    assert len(api_server.requests_to("GET", "/ver1/deals/7/show")) == 2
+
+
+def test_post_is_never_retried(api_server: LocalAPIServer) -> None:
+    api_server.respond(
+        "POST", NEW_ACCOUNT, status=503, body="<html>busy</html>", headers={"Retry-After": "0"}
+    )
+    with client_for(api_server, max_retries=3) as client, pytest.raises(threecommas.InternalServerError):
+        add_account(client)
+    assert len(api_server.requests_to("POST", NEW_ACCOUNT)) == 1
+
+
+def test_timeout(api_server: LocalAPIServer) -> None:
+    api_server.respond("GET", "/ver1/deals/7/show", json_body={"id": 7}, delay=0.5)
+    with (
+        client_for(api_server, timeout=0.1, max_retries=0) as client,
+        pytest.raises(threecommas.APITimeoutError),
+    ):
+        client.deals.get_deal(7)
+
+
+def test_paper_mode_header_and_query_params(api_server: LocalAPIServer) -> None:
+    api_server.respond("GET", "/ver1/deals", json_body=[{"id": 1}, {"id": 2}])
+    with client_for(api_server, mode="paper") as client:
+        deals = client.deals.list_deals(scope="active", limit=2)
+    assert [d.id for d in deals] == [1, 2]
+    request = api_server.last_request
+    assert request.headers["forced-mode"] == "paper"
+    assert request.query == "limit=2&scope=active" and request.signature_valid is True
+
+
+def test_unsigned_endpoint_sends_no_signature(api_server: LocalAPIServer) -> None:
+    api_server.respond("GET", "/ver1/accounts/currency_rates", json_body={"last": "1.5"})
+    with ThreeCommas(base_url=api_server.base_url) as client:  # no credentials needed
+        rates = client.accounts.currency_rates(market_code="binance", pair="USDT_BTC")
+    assert rates.last == Decimal("1.5") or rates.last == "1.5"
+    assert "signature" not in api_server.last_request.headers
+    assert "apikey" not in api_server.last_request.headers
+
+
+def test_rsa_signed_call(api_server: LocalAPIServer, rsa_key_pair: RsaKeyPair) -> None:
+    api_server.respond("DELETE", "/v2/smart_trades/5", status=204)
+    with ThreeCommas(
+        api_key=TEST_API_KEY, private_key=rsa_key_pair.private_pem, base_url=api_server.base_url
+    ) as client:
+        client.smart_trades.cancel_smart_trade(5)
+    assert api_server.last_request.signature_valid is True
+
+
+def test_nested_patch_body(api_server: LocalAPIServer) -> None:
+    api_server.respond("PATCH", "/v2/smart_trades/5", json_body={"id": 5})
+    with client_for(api_server) as client:
+        client.smart_trades.update_smart_trade(5, position={"type": "buy", "units": {"value": "0.5"}})
+    assert json.loads(api_server.last_request.body)["position"] == {"type": "buy", "units": {"value": "0.5"}}
+    assert api_server.last_request.signature_valid is True
+
+
+def test_raw_response_accessor(api_server: LocalAPIServer) -> None:
+    api_server.respond("GET", "/ver1/deals/7/show", json_body={"id": 7}, headers={"X-Request-Id": "abc"})
+    with client_for(api_server) as client:
+        raw = client.deals.with_raw_response.get_deal(7)
+    assert raw.status_code == 200 and raw.headers["x-request-id"] == "abc"
+    assert raw.parse().id == 7
+
+
+def test_async_client(api_server: LocalAPIServer) -> None:
+    api_server.respond("POST", NEW_ACCOUNT, json_body=seed_example(200))
+    api_server.respond("GET", "/ver1/deals/7/show", status=429, headers={"Retry-After": "0"}, json_body={})
+    api_server.respond("GET", "/ver1/deals/7/show", json_body={"id": 7})
+
+    async def calls() -> tuple[int | None, int | None]:
+        async with AsyncThreeCommas(
+            api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url
+        ) as client:
+            account = await client.accounts.add_exchange_account(
+                type="binance", name="Main", api_key="k", secret="s", types_to_create=["binance_margin"]
+            )
+            with pytest.raises(ValidationError):
+                await client.accounts.add_exchange_account(
+                    type="ethereumwallet", name="W", api_key="k", secret="s", types_to_create=[]
+                )
+            deal = await client.deals.get_deal(7)
+            raw = await client.deals.with_raw_response.get_deal(7)
+            assert raw.status_code == 200
+            return account.id, deal.id
+
+    assert asyncio.run(calls()) == (32849081, 7)
+    assert all(r.signature_valid for r in api_server.requests)
