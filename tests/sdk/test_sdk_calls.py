@@ -191,3 +191,42 @@ def test_async_client(api_server: LocalAPIServer) -> None:
 
     assert asyncio.run(calls()) == (32849081, 7)
     assert all(r.signature_valid for r in api_server.requests)
+
+
+def test_secrets_stay_out_of_logs_errors_and_reprs(
+    api_server: LocalAPIServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")  # httpx logs every URL at INFO, query string included
+    api_server.respond("GET", "/ver1/accounts/types_to_connect", json_body=[{"type": "binance_margin"}])
+    api_server.respond(
+        "POST", NEW_ACCOUNT, status=400, json_body={"error": "record_invalid", "error_description": "bad"}
+    )
+    with client_for(api_server) as client:
+        kinds = client.accounts.account_types_to_connect(
+            type="binance", name="Main", api_key="key-42-visible", secret="s3cr3t-value"
+        )
+        with pytest.raises(BadRequestError) as caught:
+            add_account(client, api_key="key-42-visible", secret="s3cr3t-value")
+        with pytest.raises(ValidationError) as invalid:
+            add_account(client, api_key="key-42-visible", secret="s3cr3t-value", type="ethereumwallet")
+    assert kinds[0].type == "binance_margin"
+    assert "secret=s3cr3t-value" in api_server.requests[0].raw_path  # it was sent...
+    text = caplog.text + str(caught.value) + repr(caught.value) + str(invalid.value) + repr(client)
+    assert "types_to_connect" in caplog.text  # ...and logged, but without the values
+    for secret in ("key-42-visible", "s3cr3t-value", TEST_SECRET, TEST_API_KEY):
+        assert secret not in text
+
+
+def test_a_field_that_contradicts_its_documented_type_is_kept(api_server: LocalAPIServer) -> None:
+    drifted = {
+        "id": 7,
+        "take_profit": {"percentage": {"value": "1.5"}, "trailing": {"enabled": "maybe"}},
+        "status": 3,
+    }
+    api_server.respond("GET", "/ver1/deals/7/show", json_body=drifted)
+    with client_for(api_server) as client:
+        deal = client.deals.get_deal(7)
+    assert deal.id == 7 and deal.status == 3  # documented string, sent as a number: kept as sent
+    assert deal.take_profit is not None and deal.take_profit.percentage == {"value": "1.5"}
+    assert deal.take_profit.trailing is not None and deal.take_profit.trailing.enabled == "maybe"
+    assert {"id", "take_profit", "status"} <= deal.model_fields_set

@@ -13,6 +13,7 @@ import httpx
 
 from ._credentials import Credentials
 from ._exceptions import ThreeCommasError
+from ._log_redaction import protect_query_params
 from ._request_builder import request_parts
 from ._response import RawResponse, parse_response
 from ._retry import RETRYABLE_METHODS, RetryPolicy
@@ -76,6 +77,9 @@ class ClientCore:
         """Validate the values, then build and sign the request; raises before any I/O."""
         sent = {name: value for name, value in values.items() if not isinstance(value, NotGiven)}
         validate(spec, sent, self.validators.checks_for(spec.id))
+        secret_names = [param.name for param in spec.params if param.secret]
+        if secret_names:
+            protect_query_params(secret_names)
         parts = request_parts(spec, sent, options)
         url = self.base_url + parts.path + (f"?{parts.query}" if parts.query else "")
         request = http_client.build_request(
