@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .changes.cli import register as register_diff
 from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
 from .ir import ir_files
 from .output import OutputError, Tree, write_trees
@@ -128,6 +129,7 @@ def parser() -> argparse.ArgumentParser:
     check_command = commands.add_parser("check", help="fail when the committed IR or SDK is stale")
     _tree_options(check_command)
     check_command.set_defaults(handler=cmd_check)
+    register_diff(commands)
     return root
 
 
