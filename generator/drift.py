@@ -8,7 +8,9 @@ import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .output import MANIFEST, Manifest, Tree, digest
+from collections.abc import Mapping
+
+from .output import MANIFEST, Layout, Manifest, Tree, digest
 
 # Files a tool (not a person) leaves in an output folder; never reported as unexpected.
 IGNORED = ("__pycache__", "*.pyc", "*.egg-info", ".mypy_cache", ".pytest_cache", "build", "dist", MANIFEST)
@@ -76,9 +78,35 @@ def compare_tree(tree: Tree) -> list[FileDrift]:
         if on_disk != expected:
             kind = "stale" if manifest.files.get(path) == digest(on_disk) else "edited"
             drifts.append(FileDrift(target, kind, _unified(path, on_disk, expected)))
-    if root.is_dir():
-        for target in sorted(p for p in root.rglob("*") if p.is_file()):
-            relative = target.relative_to(root).as_posix()
-            if relative not in tree.files and not _ignored(relative):
-                drifts.append(FileDrift(target, "unexpected", ""))
+    drifts += [FileDrift(root / path, "unexpected", "") for path in _unexpected(root, tree.files)]
     return drifts
+
+
+def _unexpected(root: Path, known: Mapping[str, object]) -> list[str]:
+    if not root.is_dir():
+        return []
+    files = (p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    return sorted(path for path in files if path not in known and not _ignored(path))
+
+
+def unchanged_since_build(layout: Layout, fingerprint: str) -> bool:
+    """True when every folder was written from these exact inputs and nobody touched it since: then a
+    check needs no parsing, rendering or formatting. False means "look closer", not "stale"."""
+    for root in layout.roots:
+        manifest = Manifest.read(root)
+        if not manifest.files or manifest.inputs != fingerprint or _unexpected(root, manifest.files):
+            return False
+        for path, expected in manifest.files.items():
+            try:
+                if digest((root / path).read_text(encoding="utf-8")) != expected:
+                    return False
+            except (OSError, UnicodeDecodeError):
+                return False
+    return True
+
+
+def fast_check(layout: Layout, *, full: bool, strict: bool) -> bool:
+    """The pre-commit fast path: True when the folders are certainly up to date without a rebuild."""
+    from .fingerprint import input_fingerprint
+
+    return not full and not strict and unchanged_since_build(layout, input_fingerprint(layout.docs))

@@ -18,6 +18,19 @@ from pathlib import Path, PurePosixPath
 MANIFEST = ".specgen-manifest.json"
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a build reads and writes: the docs folder, the IR folder and the SDK output folder."""
+
+    docs: Path
+    ir: Path
+    out: Path
+
+    @property
+    def roots(self) -> tuple[Path, Path]:
+        return self.ir, self.out
+
+
 class OutputError(Exception):
     """A tree could not be written; nothing on disk changed."""
 
@@ -34,17 +47,24 @@ class Manifest:
 
     files: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    inputs: str = ""  # the input fingerprint of the build that wrote the folder
 
     @classmethod
     def read(cls, root: Path) -> Manifest:
         try:
             data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-            return cls(dict(data.get("files", {})), dict(data.get("sources", {})))
+            return cls(
+                dict(data.get("files", {})), dict(data.get("sources", {})), str(data.get("inputs", ""))
+            )
         except (OSError, ValueError, AttributeError):
             return cls()
 
     def text(self) -> str:
-        data: dict[str, object] = {"generator": "specgen", "files": dict(sorted(self.files.items()))}
+        data: dict[str, object] = {
+            "generator": "specgen",
+            "inputs": self.inputs,
+            "files": dict(sorted(self.files.items())),
+        }
         if self.sources:
             data["sources"] = dict(sorted(self.sources.items()))
         return json.dumps(data, indent=2) + "\n"
@@ -64,6 +84,7 @@ class Tree:
     root: Path
     files: dict[str, str]
     sources: dict[str, str] = field(default_factory=dict)
+    inputs: str = ""
 
 
 def _stage(tree: Tree, token: str) -> Path:
@@ -90,7 +111,7 @@ def _stage(tree: Tree, token: str) -> Path:
             raise OutputError(f"{root / path}: exists and is not a regular file")
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    manifest = Manifest({p: digest(t) for p, t in tree.files.items()}, dict(tree.sources))
+    manifest = Manifest({p: digest(t) for p, t in tree.files.items()}, dict(tree.sources), tree.inputs)
     (staging / MANIFEST).write_text(manifest.text(), encoding="utf-8")
     return staging
 
@@ -108,7 +129,7 @@ def write_trees(trees: list[Tree]) -> None:
     try:
         for tree in trees:
             staged.append((tree.root.resolve(), _stage(tree, token)))
-    except Exception:
+    except BaseException:  # an interrupt (Ctrl-C) too: clean up the staging folders, touch nothing else
         for _, staging in staged:
             shutil.rmtree(staging, ignore_errors=True)
         for tree in trees[len(staged) :]:

@@ -5,27 +5,18 @@ pages -> endpoint documents -> IR -> {path: text} for the IR and the SDK -> disk
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostics, SpecError
 from .docs import read_page
-from .drift import DriftReport, compare_tree
+from .drift import DriftReport, compare_tree, fast_check
+from .fingerprint import input_fingerprint
 from .formatting import CachedFormatter
 from .ir import ApiIR, ir_files
 from .normalize.api import build_api
-from .output import Tree, write_trees
+from .output import Layout, Tree, write_trees
 from .python.render import render_python_sdk
 from .sources import read_pages
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where a build reads and writes: the docs folder, the IR folder and the SDK output folder."""
-
-    docs: Path
-    ir: Path
-    out: Path
 
 
 def parse_docs(docs_dir: Path, diagnostics: Diagnostics) -> ApiIR:
@@ -45,12 +36,13 @@ def generate(
     layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False
 ) -> list[Tree]:
     """Everything a build writes, in memory. Raises SpecError when the pages do not allow a build."""
+    inputs = input_fingerprint(layout.docs)
     ir = parse_docs(layout.docs, diagnostics)
     if diagnostics.fails(strict):
         raise SpecError(diagnostics)
     formatter = CachedFormatter(layout.out, use_cache=not full)
     sdk = render_python_sdk(ir, formatter)
-    return [Tree(layout.ir, ir_files(ir)), Tree(layout.out, sdk, formatter.sources)]
+    return [Tree(layout.ir, ir_files(ir), inputs=inputs), Tree(layout.out, sdk, formatter.sources, inputs)]
 
 
 def build(layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False) -> list[Tree]:
@@ -61,7 +53,9 @@ def build(layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: 
 
 
 def check(layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False) -> DriftReport:
-    """Generate in memory and compare with what is on disk, IR and SDK alike."""
+    """Generate in memory and compare with what is on disk, IR and SDK alike (unless nothing changed)."""
+    if fast_check(layout, full=full, strict=strict):
+        return DriftReport()
     return DriftReport(
         [drift for tree in generate(layout, diagnostics, strict, full) for drift in compare_tree(tree)]
     )
