@@ -15,19 +15,20 @@ import html
 import re
 from dataclasses import dataclass
 
-from .markup import NBSP, count_nbsp
+from .markup import NBSP, count_nbsp, element
 from .model import Located, RawField
 
 _WRAPPERS = re.compile(r"</?(?:p|strong|b|br|em|i)\s*/?>", re.I)
 _INDENT = re.compile(rf"^(?:{NBSP}|[ \t>])*")
-_NAME = r"[A-Za-z_$][\w$.?\[\]-]*"
+_NAME = r"(?:[^\W\d]|\$)[\w$.?\[\]-]*"
 _HEAD = re.compile(rf"^(?P<name>{_NAME})(?P<sep>(?:{NBSP}|\s)*)(?P<rest>(?<=;|\s)\S.*|<(?:code|mark)\b.*)$")
 _LONE_NAME = re.compile(r"^[a-z_][A-Za-z0-9_.?\[\]]*$")
 _SEGMENT = re.compile(
-    r"<code[^>]*>(?P<code>.*?)</code>"
-    r"|`(?P<tick>[^`]+)`"
-    r"|<mark[^>]*>(?P<mark>.*?)</mark>"
-    r"|(?P<format><[a-z][a-z0-9-]*>)(?![^<]*</)"
+    element("code", "code")
+    + r"|`(?P<tick>[^`]+)`"
+    + "|"
+    + element("mark", "mark")
+    + r"|(?P<format><[a-z][a-z0-9-]*>)(?![^<]*</)"
     r"|<[^<>]*>"
     rf"|{NBSP}"
     r"|(?P<text>(?:[^<`&]|&(?!nbsp;|#160;|#x[aA]0;)#?\w+;|&(?![#\w]+;))+)",

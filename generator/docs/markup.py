@@ -8,8 +8,18 @@ import re
 NBSP = r"(?:&nbsp;?|&#160;|&#xa0;|&#xA0;|\u00a0)"
 _NBSP_RE = re.compile(NBSP)
 _TAG = re.compile(r"<[^<>]*>")
-_CODE_TAG = re.compile(r"<code[^>]*>(.*?)</code>", re.S | re.I)
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+
+
+def element(tags: str, group: str = "") -> str:
+    """A regex for `<tag ...>content</tag>` (tags: an alternation) whose content stops at the next
+    opening or closing tag of the same names, so that a page full of unclosed tags is scanned in
+    linear time instead of quadratic (a lazy `.*?` would rescan to the end for every opener)."""
+    name = f"(?P<{group}>" if group else "("
+    return rf"<(?:{tags})\b[^<>]*>{name}(?:[^<]|<(?!/?(?:{tags})\b))*?)</(?:{tags})>"
+
+
+_CODE_TAG = re.compile(element("code"), re.S | re.I)
+_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")  # no nesting: linear on a page of `[`
 _SPACES = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
@@ -20,6 +30,11 @@ def count_nbsp(text: str) -> int:
 
 def strip_nbsp(text: str) -> str:
     return _NBSP_RE.sub(" ", text)
+
+
+def code_spans(text: str) -> str:
+    """`<code>x</code>` -> backticked `x`."""
+    return _CODE_TAG.sub(lambda m: f"`{m.group(1)}`", text)
 
 
 def plain_text(text: str) -> str:

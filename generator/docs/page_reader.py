@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from ..diagnostics import Diagnostics
 from .blocks import Block, parse_blocks
 from .field_blocks import read_field_lines
-from .markup import links, plain_text
+from .markup import element, links, plain_text
 from .model import (
     CodeSample,
     EntityLink,
@@ -27,7 +27,7 @@ from .sections import Section, SectionKind, split_sections
 from ..normalize.routes import looks_like_path, repair_method
 
 _META_LINE = re.compile(r"^\s*\*\*(description|permission|security)\b\s*:?\s*\*\*\s*:?\s*(.*)$", re.I)
-_CANDIDATE = re.compile(r"<(mark|code|span|strong|b|em)\b[^>]*>(.*?)</\1>", re.S | re.I)
+_CANDIDATE = re.compile(element("mark|code|span|strong|b|em", "content"), re.S | re.I)
 _STATUS = re.compile(r"\bstatus\b\s*:?\s*(\d{3})\b\s*([^<\n]*)", re.I)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ENTITY_SENTENCE = re.compile(r"\b(entit(?:y|ies)|copy of|array of|list of)\b", re.I)
@@ -97,7 +97,7 @@ class PageReader:
                 )
         for number, line in lines:  # first the tagged words: <mark>POST</mark>, <code>/ver1/...</code>
             for match in _CANDIDATE.finditer(line):
-                self._method_or_path(page, plain_text(match.group(2)), number)
+                self._method_or_path(page, plain_text(match.group("content")), number)
         for number, line in lines:  # then lines that hold nothing but a method and/or a path
             if (page.method is None or page.path is None) and _BARE_ROUTE.match(plain_text(line)):
                 self._method_or_path(page, plain_text(line), number, quiet=True)
@@ -214,12 +214,17 @@ class PageReader:
         for offset, line in enumerate(body.split("\n")):
             if not _ENTITY_SENTENCE.search(line):
                 continue
-            for text, target in links(line):
-                if PurePosixPath(target.split("#")[0]).suffix.lower() in (".md", ".mdx"):
-                    many = bool(_MANY.search(line))
-                    response.links.append(EntityLink(text, target, many, start + offset))
-                    if all(p.line != start + offset for p in response.prose):
-                        response.prose.append(Located(line, start + offset))
+            pages = [
+                (t, target)
+                for t, target in links(line)
+                if PurePosixPath(target.split("#")[0]).suffix.lower() in (".md", ".mdx")
+            ]
+            if not pages:
+                continue
+            many = bool(_MANY.search(line))
+            response.links.extend(EntityLink(text, target, many, start + offset) for text, target in pages)
+            if all(p.line != start + offset for p in response.prose):
+                response.prose.append(Located(line, start + offset))
 
     def _request_samples(self, page: PageDoc, section: Section) -> None:
         for block in section.blocks:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..docs.markup import code_spans
 from ..ir.model import Json, JsonScalar
 from .requirements import scalar
 
@@ -59,7 +60,7 @@ def _bounds(text: str, found: Values) -> str:
 def read_values_column(text: str) -> Values:
     """A GitBook `Values` cell: code spans are enum members, unless they are bounds or a default."""
     found = Values()
-    text = re.sub(r"<code[^>]*>(.*?)</code>", r"`\1`", text)
+    text = code_spans(text)
     text = re.sub(r"<[^>]*>", " ", text)
     if text.strip().strip("`").lower() in ("-", "—", "–", "n/a", "none", "", "?", "[?]"):
         return found
@@ -94,4 +95,4 @@ def read_description_values(lines: list[str], plain: str) -> Values:
 
 
 def _strip_tags(line: str) -> str:
-    return re.sub(r"<code[^>]*>(.*?)</code>", r"`\1`", line).replace("&nbsp;", " ")
+    return code_spans(line).replace("&nbsp;", " ")

@@ -9,7 +9,7 @@ from ..ir.model import ApiIR, Endpoint, Entity, Field
 from .annotations import needs_literal, response_annotation
 from .docstrings import field_doc
 from .literals import doc_literal, value_literal
-from .naming import MODEL_RESERVED, Namespace, class_name, singular, snake_identifier
+from .naming import MODEL_RESERVED, Namespace, class_name, model_attribute, singular
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class ModelBuilder:
                 base = class_name(field.name)
                 nested = self.class_names.claim(name + (singular(base) if field.is_array else base))
                 self._model(nested, doc_literal(field_doc(field), indent=4), field.fields, out)
-            attr = attributes.claim(snake_identifier(field.name, MODEL_RESERVED))
+            attr = attributes.claim(model_attribute(field.name))
             alias = (
                 f"Field(default=None, alias={value_literal(field.name)})" if attr != field.name else "None"
             )

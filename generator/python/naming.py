@@ -8,7 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# Names a generated model attribute must not take: pydantic's own API and what our base class adds.
+# Names a generated model attribute must not take: pydantic's own API (its v1 names too); every
+# `model_*` name is pydantic's namespace as well (see `model_attribute`).
 MODEL_RESERVED = frozenset(
     {
         "construct",
@@ -23,12 +24,7 @@ MODEL_RESERVED = frozenset(
         "update_forward_refs",
         "validate",
         "fields",
-        "model_config",
-        "model_fields",
-        "model_computed_fields",
-        "model_extra",
-        "model_fields_set",
-        "model_post_init",
+        "from_orm",
         "to_dict",
         "to_json",
     }
@@ -78,6 +74,12 @@ def snake_identifier(text: str, reserved: Iterable[str] = ()) -> str:
     if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved or name.startswith("__"):
         name = f"{name}_"
     return name
+
+
+def model_attribute(text: str) -> str:
+    """A response model attribute: a safe identifier outside pydantic's names (`model_dump` -> `model_dump_`)."""
+    name = snake_identifier(text, MODEL_RESERVED)
+    return f"{name}_" if name.startswith("model_") and not name.endswith("_") else name
 
 
 def class_name(text: str) -> str:

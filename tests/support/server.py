@@ -127,6 +127,9 @@ class LocalAPIServer:
         self.secret = secret
         self.rsa_public_key = rsa_public_key
         self.requests: list[RecordedRequest] = []
+        self.connections: set[tuple[str, int]] = set()
+        self.open_connections = 0
+        self.most_open_connections = 0
         self._responses: dict[tuple[str, str], deque[CannedResponse]] = defaultdict(deque)
         self._lock = threading.Lock()
         self._httpd = _QuietHTTPServer(("127.0.0.1", 0), _handler_for(self))
@@ -178,7 +181,23 @@ class LocalAPIServer:
         """The most recent request."""
         return self.requests[-1]
 
-    def handle(self, method: str, raw_path: str, headers: httpx.Headers, body: bytes) -> CannedResponse:
+    def connection_opened(self) -> None:
+        with self._lock:
+            self.open_connections += 1
+            self.most_open_connections = max(self.most_open_connections, self.open_connections)
+
+    def connection_closed(self) -> None:
+        with self._lock:
+            self.open_connections -= 1
+
+    @property
+    def connection_count(self) -> int:
+        """How many TCP connections clients opened (keep-alive reuses one for many requests)."""
+        return len(self.connections)
+
+    def handle(
+        self, method: str, raw_path: str, headers: httpx.Headers, body: bytes, peer: tuple[str, int] = ("", 0)
+    ) -> CannedResponse:
         """Record the request, check its signature, and pick the response."""
         signature = headers.get("signature")
         path, _, query = raw_path.partition("?")
@@ -188,6 +207,7 @@ class LocalAPIServer:
             else signature_matches(signature, path, query, body, self.secret, self.rsa_public_key)
         )
         with self._lock:
+            self.connections.add(peer)
             self.requests.append(RecordedRequest(method, raw_path, headers, body, valid))
             queue = self._responses.get((method, path))
             canned = (queue.popleft() if len(queue) > 1 else queue[0]) if queue else None
@@ -220,7 +240,7 @@ def _handler_for(server: LocalAPIServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             headers = httpx.Headers(list(self.headers.items()))
-            canned = server.handle(self.command, self.path, headers, body)
+            canned = server.handle(self.command, self.path, headers, body, self.client_address[:2])
             if canned.delay:
                 time.sleep(canned.delay)
             self.send_response(canned.status)
@@ -231,6 +251,16 @@ def _handler_for(server: LocalAPIServer) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(canned.body)
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _serve
+
+        def setup(self) -> None:
+            super().setup()
+            server.connection_opened()
+
+        def finish(self) -> None:
+            try:
+                super().finish()
+            finally:
+                server.connection_closed()
 
         def log_message(self, format: str, *args: Any) -> None:
             """Silence the default stderr access log."""
