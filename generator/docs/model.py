@@ -33,6 +33,7 @@ class RawField:
     type_text: str | None = None
     required_text: str | None = None
     values_text: str = ""
+    values_are_defaults: bool = False  # from a `Values(default)` column: a lone value is the default
     description: list[Located] = field(default_factory=list)
     children: list[RawField] = field(default_factory=list)
     is_array_items: bool = False  # children describe the items of an array (`name[][child]`)

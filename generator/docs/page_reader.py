@@ -22,11 +22,15 @@ from .model import (
     ResponseSample,
     ResponseSection,
 )
-from .pipe_tables import html_table, read_table
+from .pipe_tables import html_table, read_table, rejoin_tables
 from .sections import Section, SectionKind, split_sections
 from ..normalize.routes import looks_like_path, repair_method
 
-_META_LINE = re.compile(r"^\s*\*\*(description|permission|security)\b\s*:?\s*\*\*\s*:?\s*(.*)$", re.I)
+# `**Permission:** X`, `**Security** X`, or plain `Permission: X` (the GitBook-era pages drop the bold).
+_META_LINE = re.compile(
+    r"^\s*(?:\*\*(description|permission|security)\b\s*:?\s*\*\*\s*:?|(description|permission|security)\s*:)\s*(.*)$",
+    re.I,
+)
 _CANDIDATE = re.compile(element("mark|code|span|strong|b|em", "content"), re.S | re.I)
 _STATUS = re.compile(r"\bstatus\b\s*:?\s*(\d{3})\b\s*([^<\n]*)", re.I)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -77,7 +81,9 @@ class PageReader:
         return page
 
     def _note(self, page: PageDoc, block: Block) -> None:
-        page.notes.append(NoteDoc(block.info, plain_text(block.text), block.start))
+        lines = [plain_text(line) for line in block.text.split("\n") if plain_text(line)]
+        if not all(_BARE_ROUTE.match(line) for line in lines):  # a hint that only holds the route is no note
+            page.notes.append(NoteDoc(block.info, plain_text(block.text), block.start))
         if not block.closed:
             self.diagnostics.warning(
                 self.file,
@@ -90,9 +96,12 @@ class PageReader:
         for block in section.blocks:
             if block.kind == "text":
                 self._meta(page, block)
+            if block.kind in ("text", "admonition"):  # GitBook pages put the route in a `{% hint %}`
+                body = block.lines if block.kind == "text" else block.text.split("\n")
+                offset = 0 if block.kind == "text" else 1
                 lines.extend(
-                    (block.start + i, line)
-                    for i, line in enumerate(block.lines)
+                    (block.start + offset + i, line)
+                    for i, line in enumerate(body)
                     if not _META_LINE.match(line)
                 )
         for number, line in lines:  # first the tagged words: <mark>POST</mark>, <code>/ver1/...</code>
@@ -109,8 +118,8 @@ class PageReader:
         for offset, raw in enumerate(block.lines):
             match = _META_LINE.match(raw)
             if match:
-                current = match.group(1).lower()
-                setattr(page, current, Located(plain_text(match.group(2)), block.start + offset))
+                current = (match.group(1) or match.group(2)).lower()
+                setattr(page, current, Located(plain_text(match.group(3)), block.start + offset))
             elif current == "description" and page.description is not None and raw.strip():
                 page.description.text = f"{page.description.text} {plain_text(raw)}".strip()
 
@@ -178,7 +187,7 @@ class PageReader:
             prose.extend(before)
             pending.clear()
 
-        for block in section.blocks:
+        for block in rejoin_tables(section.blocks):
             block = html_table(block) or block if block.kind == "text" else block
             if block.kind == "table":
                 flush()

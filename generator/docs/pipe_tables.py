@@ -39,6 +39,42 @@ def html_table(block: Block) -> Block | None:
     return Block("table", block.start, block.end, block.lines, rows=rows) if rows else None
 
 
+def _pipe_cells(line: str) -> list[str]:
+    cells = re.split(r"(?<!\\)\|", line.strip())
+    if cells and not cells[0].strip():
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def rejoin_tables(blocks: list[Block]) -> list[Block]:
+    """Rows that markdown-it split off a table (a cell broken over two lines, or a row starting with an
+    HTML tag such as `</details>`, ends the table and opens an HTML block) joined back to it."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        lines = [line for line in block.lines if line.strip()]
+        if (
+            previous is not None
+            and previous.kind == "table"
+            and block.kind == "text"
+            and lines
+            and all("|" in line for line in lines)
+        ):
+            rows = [
+                TableRow(block.start + i, _pipe_cells(line))
+                for i, line in enumerate(block.lines)
+                if line.strip()
+            ]
+            joined[-1] = Block(
+                "table", previous.start, block.end, previous.lines + block.lines, rows=previous.rows + rows
+            )
+            continue
+        joined.append(block)
+    return joined
+
+
 class TableShapeError(ValueError):
     """A row whose name cell is not a field name (reported by the caller with the row's line)."""
 
@@ -76,6 +112,10 @@ def read_table(block: Block, problems: list[tuple[int, str]]) -> list[RawField] 
     reported in `problems` as (line, message) and skipped."""
     if not block.rows or (roles := column_roles(block.rows[0].cells)) is None:
         return None
+    values_column = roles.get("values")
+    defaults = (
+        values_column is not None and "default" in plain_text(block.rows[0].cells[values_column]).lower()
+    )
     roots: list[RawField] = []
     by_path: dict[tuple[str, ...], RawField] = {}
     for row in block.rows[1:]:
@@ -93,6 +133,7 @@ def read_table(block: Block, problems: list[tuple[int, str]]) -> list[RawField] 
         field.type_text = _cell(row.cells, roles, "type") or None
         field.required_text = _cell(row.cells, roles, "required") or None
         field.values_text = _cell(row.cells, roles, "values")
+        field.values_are_defaults = defaults
         description = _cell(row.cells, roles, "description")
         field.description = [Located(description, row.line)] if description else []
     return roots

@@ -34,7 +34,7 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
 
 
-_BOLD_HEADING = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*$")
+_BOLD_HEADING = re.compile(r"^\s*\*\*([^*]+?)\*\*\s*:?\s*(?:<br\s*/?>\s*)*$", re.I)
 _META = re.compile(r"^(description|permission|security)\b", re.I)
 _LOCATIONS = (("path", "path"), ("query", "query"), ("body", "body"), ("url", "query"), ("form", "body"))
 

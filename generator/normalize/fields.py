@@ -108,6 +108,8 @@ def _required(item: RawField, ctx: FieldContext) -> bool:
 
 def _values(item: RawField, description: str) -> Values:
     column = read_values_column(item.values_text) if item.values_text.strip() else Values()
+    if item.values_are_defaults and len(column.enum) == 1 and column.default is None:
+        column.default, column.enum = Json(column.enum[0]), []
     prose = read_description_values([part.text for part in item.description], description)
     for name in ("default", "minimum", "maximum", "min_length", "max_length"):
         if getattr(column, name) is None:
