@@ -24,17 +24,14 @@ def run(*command: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
 
 
-def test_generated_sdk_passes_mypy_strict(tmp_path: Path) -> None:
-    result = run(
-        sys.executable,
-        "-m",
-        "mypy",
-        "--strict",
-        "--cache-dir",
-        str(tmp_path / "cache"),
-        "threecommas",
-        cwd=GENERATED,
+def mypy_strict(package_root: Path, cache: Path) -> subprocess.CompletedProcess[str]:
+    return run(
+        sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), "threecommas", cwd=package_root
     )
+
+
+def test_generated_sdk_passes_mypy_strict(tmp_path: Path) -> None:
+    result = mypy_strict(GENERATED, tmp_path / "cache")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -81,16 +78,7 @@ def corpus_sdk(
 
 def test_corpus_sdk_type_checks(corpus_sdk: tuple[Path, ApiIR], tmp_path: Path) -> None:
     root, _ = corpus_sdk
-    result = run(
-        sys.executable,
-        "-m",
-        "mypy",
-        "--strict",
-        "--cache-dir",
-        str(tmp_path / "cache"),
-        "threecommas",
-        cwd=root,
-    )
+    result = mypy_strict(root, tmp_path / "cache")
     assert result.returncode == 0, result.stdout[-3000:]
 
 

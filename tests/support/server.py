@@ -38,6 +38,7 @@ __all__ = [
     "RecordedRequest",
     "RsaKeyPair",
     "api_server",
+    "clean_environment",
     "generate_rsa_key_pair",
     "rsa_key_pair",
 ]
@@ -266,6 +267,21 @@ def _handler_for(server: LocalAPIServer) -> type[BaseHTTPRequestHandler]:
             """Silence the default stderr access log."""
 
     return Handler
+
+
+ENV_NAMES = (
+    "THREECOMMAS_API_KEY",
+    "THREECOMMAS_API_SECRET",
+    "THREECOMMAS_PRIVATE_KEY_PATH",
+    "THREECOMMAS_BASE_URL",
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No THREECOMMAS_* variable of the developer's shell leaks into a test."""
+    for name in ENV_NAMES:
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(scope="session")
