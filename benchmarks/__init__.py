@@ -1,0 +1,1 @@
+"""specgen's benchmarks: figures, not assertions. Run them all with `python benchmarks/run.py`."""
