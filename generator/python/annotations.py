@@ -6,6 +6,7 @@ response field may be absent (`| None = None`) and an enum accepts unknown strin
 from __future__ import annotations
 
 from ..ir.model import Field, JsonScalar
+from .literals import value_literal
 
 _REQUEST_SCALARS = {
     "string": "str",
@@ -27,7 +28,7 @@ _RESPONSE_SCALARS = {
 
 def literal(values: tuple[JsonScalar, ...]) -> str | None:
     """`Literal['a', 'b']` for the members a Literal can hold; None when there are none."""
-    members = [repr(v) for v in values if v is not None and isinstance(v, (str, int, bool))]
+    members = [value_literal(v) for v in values if v is not None and isinstance(v, (str, int, bool))]
     return f"Literal[{', '.join(members)}]" if members else None
 
 

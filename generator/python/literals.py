@@ -23,9 +23,24 @@ def doc_literal(text: str, indent: int = 0) -> str:
     return literal
 
 
+def _python_literal(value: object) -> str:
+    """`repr`, but strings in double quotes where black would put them (no extra escapes needed)."""
+    if isinstance(value, str):
+        text = repr(value)
+        return f'"{text[1:-1]}"' if text.startswith("'") and '"' not in value else text
+    if isinstance(value, list):
+        return "[" + ", ".join(_python_literal(v) for v in value) + "]"
+    if isinstance(value, tuple):
+        inner = ", ".join(_python_literal(v) for v in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_python_literal(k)}: {_python_literal(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
 def value_literal(value: object) -> str:
-    """`repr` of a JSON-like value, checked to read back as the same value."""
-    literal = repr(value)
+    """A Python literal of a JSON-like value, checked to read back as the same value."""
+    literal = _python_literal(value)
     if ast.literal_eval(literal) != value:
         raise ValueError(f"value {value!r} has no faithful literal")
     return literal

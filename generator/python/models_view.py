@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..ir.model import ApiIR, Endpoint, Entity, Field
 from .annotations import needs_literal, response_annotation
 from .docstrings import field_doc
+from .layout import annotated
 from .literals import doc_literal, value_literal
 from .naming import MODEL_RESERVED, Namespace, class_name, model_attribute, singular
 
@@ -18,6 +19,7 @@ class FieldView:
     annotation: str
     default: str  # `None`, or `Field(default=None, alias=<wire name literal>)`
     doc: str  # docstring literal
+    line: str  # the declaration, laid out
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class ModelBuilder:
                     annotation=response_annotation(field, nested),
                     default=alias,
                     doc=doc_literal(field_doc(field), indent=4),
+                    line=annotated(attr, response_annotation(field, nested), alias, 4),
                 )
             )
         model = ModelView(name, doc, tuple(views))

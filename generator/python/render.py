@@ -64,7 +64,6 @@ def plan(view: PackageView) -> list[Planned]:
         Planned("README.md", "README.md.j2", {"view": view}, everything),
         Planned(f"{pkg}/__init__.py", "package/__init__.py.j2", {"view": view}, everything),
         Planned(f"{pkg}/_client.py", "package/_client.py.j2", {"view": view}, everything),
-        Planned(f"{pkg}/_endpoints.py", "package/_endpoints.py.j2", {"view": view}, everything),
         Planned(f"{pkg}/models/__init__.py", "package/models/__init__.py.j2", {"view": view}, everything),
         Planned(
             f"{pkg}/resources/__init__.py", "package/resources/__init__.py.j2", {"view": view}, everything

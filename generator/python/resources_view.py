@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from ..ir.model import ApiIR, Endpoint, Field
 from .annotations import request_annotation
 from .docstrings import field_doc, method_doc
+from .layout import annotated, call_assignment, import_line
 from .literals import doc_literal, markdown_text, value_literal
+from .specs_view import SpecView, spec_view, uses_condition
 from .naming import (
     ARGUMENT_RESERVED,
     CLIENT_RESERVED,
@@ -26,15 +28,17 @@ class ArgView:
     name: str
     annotation: str  # with `| NotGiven` for optional args
     default: str | None  # "NOT_GIVEN" or None for required
-    wire: str  # repr() of the wire name
+    wire: str  # literal of the wire name
+    line: str  # the parameter declaration with its comma, laid out
 
 
 @dataclass(frozen=True)
 class TypedDictKeyView:
-    key: str  # repr() of the wire name
+    key: str  # literal of the wire name
     name: str  # the key when it is an identifier (class syntax)
     annotation: str  # with Required[...] when required
     doc: str
+    line: str  # the key declaration, laid out
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,7 @@ class FlavourView:
     raw_class: str
     wrapper: str
     doc: str
+    bindings: tuple[str, ...]  # `self.<method> = <wrapper>(resource.<method>)`, laid out
 
 
 @dataclass(frozen=True)
@@ -82,12 +87,13 @@ class ResourceView:
     methods: tuple[MethodView, ...]
     typed_dicts: tuple[TypedDictView, ...]
     flavours: tuple[FlavourView, ...]
+    specs: tuple[SpecView, ...]
     imports: tuple[str, ...]
     exports: tuple[str, ...]
 
 
 def _imports(
-    methods: list[MethodView], typed_dicts: list[TypedDictView], models: set[tuple[str, str]]
+    methods: list[MethodView], typed_dicts: list[TypedDictView], models: set[tuple[str, str]], spec_names: str
 ) -> list[str]:
     annotations = " ".join(
         [a.annotation for m in methods for a in m.positional + m.keyword]
@@ -106,11 +112,11 @@ def _imports(
     if typing:
         lines.append(f"from typing import {', '.join(typing)}")
     lines += ["", "import httpx", ""]
-    lines.append(f"from .._endpoints import {', '.join(sorted(m.spec for m in methods))}")
     lines.append("from .._resource import AsyncAPIResource, SyncAPIResource")
     lines.append("from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper")
+    lines.append(f"from .._spec import {spec_names}")
     lines.append("from .._types import NOT_GIVEN, NotGiven, RequestOptions")
-    lines += [f"from ..models.{module} import {name}" for module, name in sorted(models)]
+    lines += [import_line(f"..models.{module}", [name]) for module, name in sorted(models)]
     return lines
 
 
@@ -197,7 +203,9 @@ class MethodBuilder:
         annotation = request_annotation(param, nested)
         if not required:
             annotation += " | NotGiven"
-        return ArgView(name, annotation, None if required else "NOT_GIVEN", repr(param.name))
+        default = None if required else "NOT_GIVEN"
+        line = annotated(name, annotation, default, 8, ",")
+        return ArgView(name, annotation, default, value_literal(param.name), line)
 
     def _typed_dict(self, field: Field, prefix: str | None = None) -> str:
         base = class_name(field.name)
@@ -211,12 +219,14 @@ class MethodBuilder:
                 else None
             )
             annotation = request_annotation(child, nested)
+            annotation = f"Required[{annotation}]" if child.required else annotation
             keys.append(
                 TypedDictKeyView(
-                    key=repr(child.name),
+                    key=value_literal(child.name),
                     name=child.name,
-                    annotation=f"Required[{annotation}]" if child.required else annotation,
+                    annotation=annotation,
                     doc=doc_literal(field_doc(child), indent=4),
+                    line=annotated(child.name, annotation, None, 4),
                 )
             )
         identifiers = all(k.name.isidentifier() and not keyword.iskeyword(k.name) for k in keys)
@@ -226,56 +236,70 @@ class MethodBuilder:
         return name
 
 
+def _flavours(attribute: str, methods: list[MethodView]) -> tuple[FlavourView, FlavourView]:
+    base = class_name(attribute)
+    flavours = []
+    for is_async, prefix, wrapper in (
+        (False, "", "to_raw_response_wrapper"),
+        (True, "Async", "async_to_raw_response_wrapper"),
+    ):
+        bindings = tuple(call_assignment(f"self.{m.name}", wrapper, f"resource.{m.name}", 8) for m in methods)
+        flavours.append(
+            FlavourView(
+                is_async=is_async,
+                resource_class=f"{prefix}{base}Resource",
+                base_class="AsyncAPIResource" if is_async else "SyncAPIResource",
+                raw_class=f"{prefix}{base}ResourceWithRawResponse",
+                wrapper=wrapper,
+                doc=f"The `{attribute}` endpoints{', async' if is_async else ''}.",
+                bindings=bindings,
+            )
+        )
+    return flavours[0], flavours[1]
+
+
+def _resource_view(
+    attribute: str, endpoints: list[Endpoint], roots: dict[str, str], typed_dict_names: Namespace
+) -> ResourceView:
+    method_names = Namespace(RESOURCE_RESERVED)
+    methods, typed_dicts, models = [], [], set()
+    for endpoint in endpoints:
+        returns, module = _return_type(endpoint, roots)
+        if module is not None:
+            models.add((module, returns.removeprefix("list[").removesuffix("]")))
+        builder = MethodBuilder(
+            endpoint,
+            method_names.claim(snake_identifier(endpoint.id, RESOURCE_RESERVED)),
+            typed_dict_names,
+            attribute,
+        )
+        methods.append(builder.build(returns))
+        typed_dicts.extend(builder.typed_dicts)
+    flavours = _flavours(attribute, methods)
+    exports = [t.name for t in typed_dicts] + [n for f in flavours for n in (f.resource_class, f.raw_class)]
+    spec_names = ["EndpointSpec"] + (["ParamSpec"] if any(e.params for e in endpoints) else [])
+    if any(uses_condition(p) for e in endpoints for p in e.params):
+        spec_names.insert(0, "Condition")
+    return ResourceView(
+        attribute=attribute,
+        module=attribute,
+        sync_class=flavours[0].resource_class,
+        async_class=flavours[1].resource_class,
+        sources=tuple(sorted({e.source.file for e in endpoints})),
+        methods=tuple(methods),
+        typed_dicts=tuple(typed_dicts),
+        flavours=flavours,
+        specs=tuple(spec_view(e) for e in endpoints),
+        imports=tuple(_imports(methods, typed_dicts, models, ", ".join(spec_names))),
+        exports=tuple(sorted(exports)),
+    )
+
+
 def resource_views(ir: ApiIR, roots: dict[str, str], typed_dict_names: Namespace) -> list[ResourceView]:
     attributes = Namespace(CLIENT_RESERVED)
     views = []
     for resource in sorted({e.resource for e in ir.endpoints}):
         endpoints = [e for e in ir.endpoints if e.resource == resource]
         attribute = attributes.claim(snake_identifier(resource, CLIENT_RESERVED))
-        method_names = Namespace(RESOURCE_RESERVED)
-        methods, typed_dicts, imports = [], [], set()
-        for endpoint in endpoints:
-            returns, module = _return_type(endpoint, roots)
-            if module is not None:
-                imports.add((module, returns.removeprefix("list[").removesuffix("]")))
-            name = method_names.claim(snake_identifier(endpoint.id, RESOURCE_RESERVED))
-            builder = MethodBuilder(endpoint, name, typed_dict_names, attribute)
-            methods.append(builder.build(returns))
-            typed_dicts.extend(builder.typed_dicts)
-        base = class_name(attribute)
-        flavours = (
-            FlavourView(
-                False,
-                f"{base}Resource",
-                "SyncAPIResource",
-                f"{base}ResourceWithRawResponse",
-                "to_raw_response_wrapper",
-                f"The `{attribute}` endpoints.",
-            ),
-            FlavourView(
-                True,
-                f"Async{base}Resource",
-                "AsyncAPIResource",
-                f"Async{base}ResourceWithRawResponse",
-                "async_to_raw_response_wrapper",
-                f"The `{attribute}` endpoints, async.",
-            ),
-        )
-        exports = [t.name for t in typed_dicts] + [
-            n for f in flavours for n in (f.resource_class, f.raw_class)
-        ]
-        views.append(
-            ResourceView(
-                attribute=attribute,
-                module=attribute,
-                sync_class=flavours[0].resource_class,
-                async_class=flavours[1].resource_class,
-                sources=tuple(sorted({e.source.file for e in endpoints})),
-                methods=tuple(methods),
-                typed_dicts=tuple(typed_dicts),
-                flavours=flavours,
-                imports=tuple(_imports(methods, typed_dicts, imports)),
-                exports=tuple(sorted(exports)),
-            )
-        )
+        views.append(_resource_view(attribute, endpoints, roots, typed_dict_names))
     return views

@@ -1,11 +1,13 @@
-"""`_endpoints.py`: each endpoint's route, signing and param rules as runtime `EndpointSpec` literals,
-which the runtime's validation and request building read. Every value goes through a checked literal."""
+"""Each endpoint's route, signing and param rules as a runtime `EndpointSpec` literal, which validation
+and request building read. Every value goes through a checked literal; the call is laid out as black
+would lay it out."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir.model import ApiIR, Field
+from ..ir.model import Endpoint, Field
+from .layout import Group, Item, Keyword, lay_out
 from .literals import value_literal
 from .naming import constant_name
 
@@ -28,47 +30,64 @@ SECRET_NAMES = frozenset(
 @dataclass(frozen=True)
 class SpecView:
     constant: str
-    code: str  # an `EndpointSpec(...)` expression
+    code: str  # `CONSTANT = EndpointSpec(...)`, laid out
 
 
-def param_spec(field: Field, location: str) -> str:
-    args = [
-        f"name={value_literal(field.name)}",
-        f"location={value_literal(location)}",
-        f"type={value_literal(field.type)}",
+def _tuple(items: list[Item]) -> Group:
+    return Group("(", tuple(items), ")")
+
+
+def param_spec(field: Field, location: str) -> Group:
+    args: list[Item] = [
+        Keyword("name", value_literal(field.name)),
+        Keyword("location", value_literal(location)),
+        Keyword("type", value_literal(field.type)),
     ]
     if field.required:
-        args.append("required=True")
+        args.append(Keyword("required", "True"))
     if field.nullable:
-        args.append("nullable=True")
+        args.append(Keyword("nullable", "True"))
     if field.required_when:
-        conditions = ", ".join(
-            f"Condition(param={value_literal(c.param)}, equals={value_literal(c.equals)}, "
-            f"sentence={value_literal(c.sentence)})"
+        conditions: list[Item] = [
+            Group(
+                "Condition(",
+                (
+                    Keyword("param", value_literal(c.param)),
+                    Keyword("equals", value_literal(c.equals)),
+                    Keyword("sentence", value_literal(c.sentence)),
+                ),
+                ")",
+            )
             for c in field.required_when
-        )
-        args.append(f"required_when=({conditions},)")
+        ]
+        args.append(Keyword("required_when", _tuple(conditions)))
     if field.enum:
-        args.append(f"enum=({', '.join(value_literal(v) for v in field.enum)},)")
+        args.append(Keyword("enum", _tuple([value_literal(v) for v in field.enum])))
     for name in ("minimum", "maximum", "min_length", "max_length"):
         value = getattr(field, name)
         if value is not None:
-            args.append(f"{name}={value_literal(value)}")
+            args.append(Keyword(name, value_literal(value)))
     if field.fields:
-        children = ", ".join(param_spec(child, "") for child in field.fields)
-        args.append(f"fields=({children},)")
+        args.append(Keyword("fields", _tuple([param_spec(child, "") for child in field.fields])))
     if field.name.lower() in SECRET_NAMES:
-        args.append("secret=True")
-    return f"ParamSpec({', '.join(args)})"
+        args.append(Keyword("secret", "True"))
+    return Group("ParamSpec(", tuple(args), ")")
 
 
-def spec_views(ir: ApiIR) -> list[SpecView]:
-    views = []
-    for endpoint in ir.endpoints:
-        params = ", ".join(param_spec(p, p.location or "body") for p in endpoint.params)
-        code = (
-            f"EndpointSpec(id={value_literal(endpoint.id)}, method={value_literal(endpoint.method)}, "
-            f"path={value_literal(endpoint.path)}, signed={endpoint.signed}, params=({params}{',' if params else ''}))"
-        )
-        views.append(SpecView(constant_name(endpoint.id), code))
-    return views
+def spec_view(endpoint: Endpoint) -> SpecView:
+    args: list[Item] = [
+        Keyword("id", value_literal(endpoint.id)),
+        Keyword("method", value_literal(endpoint.method)),
+        Keyword("path", value_literal(endpoint.path)),
+        Keyword("signed", str(endpoint.signed)),
+    ]
+    if endpoint.params:
+        args.append(Keyword("params", _tuple([param_spec(p, p.location or "body") for p in endpoint.params])))
+    constant = constant_name(endpoint.id)
+    return SpecView(
+        constant, "\n".join(lay_out(Group("EndpointSpec(", tuple(args), ")"), 0, f"{constant} = "))
+    )
+
+
+def uses_condition(field: Field) -> bool:
+    return bool(field.required_when) or any(uses_condition(f) for f in field.fields)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir.model import ApiIR, Field
+from ..ir.model import ApiIR
+from .layout import import_line
 from .models_view import ModelModuleView, model_modules
 from .naming import Namespace
 from .resources_view import ResourceView, resource_views
-from .specs_view import SpecView, spec_views
 
 PACKAGE = "threecommas"
 DIST_NAME = "threecommas"
@@ -63,11 +63,10 @@ class PackageView:
     version: str
     models: tuple[ModelModuleView, ...]
     resources: tuple[ResourceView, ...]
-    specs: tuple[SpecView, ...]
     model_exports: tuple[tuple[str, str], ...]  # (module, class) of every root and nested model
+    model_imports: tuple[str, ...]  # the re-export lines of models/__init__.py
     sources: tuple[str, ...]  # every page the package comes from
     client_flavours: tuple[ClientFlavourView, ...]
-    spec_import: str
     runtime_exports: tuple[ExportView, ...]
 
 
@@ -83,11 +82,10 @@ def package_view(ir: ApiIR, version: str = "0.1.0") -> PackageView:
         version=version,
         models=tuple(models),
         resources=tuple(resources),
-        specs=tuple(spec_views(ir)),
         model_exports=exports,
+        model_imports=tuple(import_line(f".{module}", [f"{name} as {name}"]) for module, name in exports),
         sources=tuple(sorted(sources)),
         client_flavours=_client_flavours(resources),
-        spec_import=_spec_import(ir),
         runtime_exports=tuple(ExportView(m, n) for m, names in RUNTIME_EXPORTS for n in names),
     )
 
@@ -111,16 +109,3 @@ def _client_flavours(resources: list[ResourceView]) -> tuple[ClientFlavourView, 
             tuple((r.attribute, r.async_class) for r in resources),
         ),
     )
-
-
-def _spec_import(ir: ApiIR) -> str:
-    names = ["EndpointSpec"]
-    if any(e.params for e in ir.endpoints):
-        names.append("ParamSpec")
-    if any(_has_condition(p) for e in ir.endpoints for p in e.params):
-        names.insert(0, "Condition")
-    return f"from ._spec import {', '.join(names)}"
-
-
-def _has_condition(field: Field) -> bool:
-    return bool(field.required_when) or any(_has_condition(f) for f in field.fields)

@@ -16,7 +16,7 @@ from generator.ir import ApiIR
 from generator.pipeline import parse_docs
 from generator.python.render import render_python_sdk
 
-from ..conftest import REPO
+from ..conftest import REPO, SPEC_DOCS
 from .conftest import GENERATED
 
 
@@ -101,3 +101,22 @@ def test_corpus_sdk_has_a_method_per_endpoint_page(corpus_sdk: tuple[Path, ApiIR
         if name != "with_raw_response"
     }
     assert found == expected  # every endpoint page of the corpus (see test_corpus.py) has its method
+
+
+@pytest.mark.parametrize("source", ["spec", "corpus"])
+def test_templates_render_black_shaped_code(source: str, request: pytest.FixtureRequest) -> None:
+    """black is the slowest step of a build; text already in its shape is formatted in one pass, not two."""
+    import black
+
+    from generator.python.render import BLACK_MODE, plan, render_planned
+    from generator.python.view import package_view
+
+    docs = SPEC_DOCS if source == "spec" else request.getfixturevalue("seed_era_docs")
+    view = package_view(parse_docs(docs, Diagnostics()))
+    reshaped = [
+        item.path
+        for item in plan(view)
+        if item.path.endswith(".py")
+        and black.format_str(text := render_planned(item), mode=BLACK_MODE) != text
+    ]
+    assert reshaped == []

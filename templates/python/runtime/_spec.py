@@ -1,8 +1,8 @@
 """What the generated code declares about each endpoint: its route, signing and parameters.
 
-These frozen dataclasses are the runtime's copy of the IR. `_endpoints.py` in the generated package holds
-one `EndpointSpec` per documented endpoint; the client reads it to validate, place and sign the values a
-method receives.
+These frozen dataclasses are the runtime's copy of the IR. Each generated resource module declares one
+`EndpointSpec` per documented endpoint beside its method; the client reads it to validate, place and sign
+the values a method receives.
 """
 
 from __future__ import annotations

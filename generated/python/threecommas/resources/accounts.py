@@ -8,14 +8,9 @@ from functools import cached_property
 
 import httpx
 
-from .._endpoints import (
-    ACCOUNT_TYPES_TO_CONNECT,
-    ADD_EXCHANGE_ACCOUNT,
-    CURRENCY_RATES,
-    RENAME_EXCHANGE_ACCOUNT,
-)
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._spec import Condition, EndpointSpec, ParamSpec
 from .._types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models.account_types_to_connect import AccountTypesToConnectResponse
 from ..models.add_exchange_account import AddExchangeAccountResponse
@@ -28,6 +23,92 @@ __all__ = [
     "AsyncAccountsResource",
     "AsyncAccountsResourceWithRawResponse",
 ]
+
+ACCOUNT_TYPES_TO_CONNECT = EndpointSpec(
+    id="account_types_to_connect",
+    method="GET",
+    path="/ver1/accounts/types_to_connect",
+    signed=True,
+    params=(
+        ParamSpec(name="type", location="query", type="string", required=True),
+        ParamSpec(name="name", location="query", type="string", required=True),
+        ParamSpec(name="api_key", location="query", type="string", required=True, secret=True),
+        ParamSpec(name="secret", location="query", type="string", required=True, secret=True),
+    ),
+)
+
+ADD_EXCHANGE_ACCOUNT = EndpointSpec(
+    id="add_exchange_account",
+    method="POST",
+    path="/ver1/accounts/new",
+    signed=True,
+    params=(
+        ParamSpec(name="type", location="body", type="string", required=True),
+        ParamSpec(name="name", location="body", type="string", required=True),
+        ParamSpec(name="api_key", location="body", type="string", required=True, secret=True),
+        ParamSpec(name="secret", location="body", type="string", required=True, secret=True),
+        ParamSpec(
+            name="address",
+            location="body",
+            type="string",
+            required_when=(
+                Condition(
+                    param="type",
+                    equals="ethereumwallet",
+                    sentence="This parameter is required when `type` is set to `ethereumwallet`",
+                ),
+            ),
+        ),
+        ParamSpec(
+            name="customer_id",
+            location="body",
+            type="string",
+            required_when=(
+                Condition(
+                    param="type",
+                    equals="Bitstamp",
+                    sentence="This parameter is required when `type` is set to `Bitstamp`",
+                ),
+            ),
+        ),
+        ParamSpec(
+            name="passphrase",
+            location="body",
+            type="string",
+            required_when=(
+                Condition(
+                    param="type",
+                    equals="Coinbase",
+                    sentence="This parameter is required when `type` is set to `Coinbase`",
+                ),
+            ),
+            secret=True,
+        ),
+        ParamSpec(name="types_to_create", location="body", type="array[string]", required=True),
+    ),
+)
+
+CURRENCY_RATES = EndpointSpec(
+    id="currency_rates",
+    method="GET",
+    path="/ver1/accounts/currency_rates",
+    signed=False,
+    params=(
+        ParamSpec(name="market_code", location="query", type="string", required=True),
+        ParamSpec(name="pair", location="query", type="string", required=True),
+    ),
+)
+
+RENAME_EXCHANGE_ACCOUNT = EndpointSpec(
+    id="rename_exchange_account",
+    method="POST",
+    path="/ver1/accounts/{account_id}/rename",
+    signed=True,
+    params=(
+        ParamSpec(name="account_id", location="path", type="integer", required=True),
+        ParamSpec(name="name", location="body", type="string", required=True),
+    ),
+)
 
 
 class AccountsResource(SyncAPIResource):

@@ -9,9 +9,9 @@ from typing import Literal
 
 import httpx
 
-from .._endpoints import GET_DEAL, LIST_DEALS
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._spec import EndpointSpec, ParamSpec
 from .._types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models.deal import Deal
 
@@ -21,6 +21,40 @@ __all__ = [
     "DealsResource",
     "DealsResourceWithRawResponse",
 ]
+
+GET_DEAL = EndpointSpec(
+    id="get_deal",
+    method="GET",
+    path="/ver1/deals/{deal_id}/show",
+    signed=True,
+    params=(ParamSpec(name="deal_id", location="path", type="integer", required=True),),
+)
+
+LIST_DEALS = EndpointSpec(
+    id="list_deals",
+    method="GET",
+    path="/ver1/deals",
+    signed=True,
+    params=(
+        ParamSpec(name="bot_id", location="query", type="integer"),
+        ParamSpec(name="account_id", location="query", type="integer"),
+        ParamSpec(name="limit", location="query", type="integer", maximum=1000),
+        ParamSpec(name="offset", location="query", type="integer"),
+        ParamSpec(
+            name="scope",
+            location="query",
+            type="string",
+            enum=("active", "finished", "completed", "cancelled", "failed"),
+        ),
+        ParamSpec(
+            name="order",
+            location="query",
+            type="string",
+            enum=("created_at", "updated_at", "closed_at", "profit"),
+        ),
+        ParamSpec(name="order_direction", location="query", type="string", enum=("asc", "desc")),
+    ),
+)
 
 
 class DealsResource(SyncAPIResource):

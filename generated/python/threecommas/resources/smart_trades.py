@@ -10,9 +10,9 @@ from typing import Literal, TypedDict
 
 import httpx
 
-from .._endpoints import CANCEL_SMART_TRADE, UPDATE_SMART_TRADE
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
+from .._spec import Condition, EndpointSpec, ParamSpec
 from .._types import NOT_GIVEN, NotGiven, RequestOptions
 from ..models.update_smart_trade import UpdateSmartTradeResponse
 
@@ -34,6 +34,143 @@ __all__ = [
     "UpdateSmartTradeTakeProfitStepParam",
     "UpdateSmartTradeTakeProfitStepPriceParam",
 ]
+
+CANCEL_SMART_TRADE = EndpointSpec(
+    id="cancel_smart_trade",
+    method="DELETE",
+    path="/v2/smart_trades/{id}",
+    signed=True,
+    params=(ParamSpec(name="id", location="path", type="integer", required=True),),
+)
+
+UPDATE_SMART_TRADE = EndpointSpec(
+    id="update_smart_trade",
+    method="PATCH",
+    path="/v2/smart_trades/{id}",
+    signed=True,
+    params=(
+        ParamSpec(name="id", location="path", type="integer", required=True),
+        ParamSpec(
+            name="position",
+            location="body",
+            type="object",
+            fields=(
+                ParamSpec(
+                    name="units",
+                    location="",
+                    type="object",
+                    fields=(ParamSpec(name="value", location="", type="number"),),
+                ),
+                ParamSpec(
+                    name="order_type", location="", type="string", enum=("market", "limit", "conditional")
+                ),
+                ParamSpec(
+                    name="price",
+                    location="",
+                    type="object",
+                    fields=(ParamSpec(name="value", location="", type="number"),),
+                ),
+                ParamSpec(
+                    name="conditional",
+                    location="",
+                    type="object",
+                    fields=(
+                        ParamSpec(
+                            name="price",
+                            location="",
+                            type="object",
+                            fields=(
+                                ParamSpec(
+                                    name="value",
+                                    location="",
+                                    type="number",
+                                    required_when=(
+                                        Condition(
+                                            param="position[order_type]",
+                                            equals="conditional",
+                                            sentence="This parameter is required when `position[order_type]` is set to `conditional`",
+                                        ),
+                                    ),
+                                ),
+                            ),
+                        ),
+                        ParamSpec(
+                            name="trailing",
+                            location="",
+                            type="object",
+                            fields=(
+                                ParamSpec(name="percent", location="", type="number", minimum=0, maximum=99),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        ParamSpec(
+            name="take_profit",
+            location="body",
+            type="object",
+            fields=(
+                ParamSpec(name="enabled", location="", type="boolean"),
+                ParamSpec(
+                    name="steps",
+                    location="",
+                    type="array[object]",
+                    fields=(
+                        ParamSpec(name="order_type", location="", type="string", enum=("market", "limit")),
+                        ParamSpec(
+                            name="price",
+                            location="",
+                            type="object",
+                            fields=(
+                                ParamSpec(name="value", location="", type="number"),
+                                ParamSpec(
+                                    name="type", location="", type="string", enum=("bid", "ask", "last")
+                                ),
+                            ),
+                        ),
+                        ParamSpec(name="volume", location="", type="number", minimum=1, maximum=100),
+                    ),
+                ),
+            ),
+        ),
+        ParamSpec(
+            name="stop_loss",
+            location="body",
+            type="object",
+            fields=(
+                ParamSpec(name="enabled", location="", type="boolean"),
+                ParamSpec(
+                    name="conditional",
+                    location="",
+                    type="object",
+                    fields=(
+                        ParamSpec(
+                            name="price",
+                            location="",
+                            type="object",
+                            fields=(
+                                ParamSpec(
+                                    name="value",
+                                    location="",
+                                    type="number",
+                                    required_when=(
+                                        Condition(
+                                            param="stop_loss[enabled]",
+                                            equals=True,
+                                            sentence="This parameter is required when `stop_loss[enabled]` is set to `true`",
+                                        ),
+                                    ),
+                                ),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        ParamSpec(name="note", location="body", type="string", min_length=1, max_length=300),
+    ),
+)
 
 
 class UpdateSmartTradePositionUnitsParam(TypedDict, total=False):
