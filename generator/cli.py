@@ -12,7 +12,7 @@ from pathlib import Path
 from .changes.cli import register as register_diff
 from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
 from .drift import fast_check
-from .output import Layout, OutputError, Tree, write_trees
+from .output import Layout, Manifest, OutputError, Tree, write_trees
 
 # The pipeline (markdown-it, Jinja, black) is imported inside the commands that need it, so that a
 # `specgen check` of an unchanged tree, the pre-commit case, starts in a fraction of the time.
@@ -64,12 +64,18 @@ def _layout(args: argparse.Namespace) -> Layout | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .pipeline import build
-    from .python.render import RenderError
-
     layout = _layout(args)
     if layout is None:
         return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
+    if fast_check(layout, full=args.full, strict=args.strict):  # nothing to do: say what the last build said
+        reported = Manifest.read(layout.ir).diagnostics
+        if reported:
+            print("\n".join(reported), file=sys.stderr)
+        print("specgen: IR and SDK are up to date; nothing to write", file=sys.stderr)
+        return EXIT_OK
+    from .pipeline import build
+    from .python.render import RenderError
+
     diagnostics = Diagnostics()
     try:
         trees = build(layout, diagnostics, args.strict, args.full)

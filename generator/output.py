@@ -48,15 +48,19 @@ class Manifest:
     files: dict[str, str] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     inputs: str = ""  # the input fingerprint of the build that wrote the folder
+    diagnostics: list[str] = field(default_factory=list)  # what that build reported, to say it again
 
     @classmethod
     def read(cls, root: Path) -> Manifest:
         try:
             data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
             return cls(
-                dict(data.get("files", {})), dict(data.get("sources", {})), str(data.get("inputs", ""))
+                dict(data.get("files", {})),
+                dict(data.get("sources", {})),
+                str(data.get("inputs", "")),
+                [str(line) for line in data.get("diagnostics", [])],
             )
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AttributeError, TypeError):
             return cls()
 
     def text(self) -> str:
@@ -67,6 +71,8 @@ class Manifest:
         }
         if self.sources:
             data["sources"] = dict(sorted(self.sources.items()))
+        if self.diagnostics:
+            data["diagnostics"] = self.diagnostics
         return json.dumps(data, indent=2) + "\n"
 
 
@@ -85,6 +91,7 @@ class Tree:
     files: dict[str, str]
     sources: dict[str, str] = field(default_factory=dict)
     inputs: str = ""
+    diagnostics: list[str] = field(default_factory=list)
 
 
 def _stage(tree: Tree, token: str) -> Path:
@@ -111,7 +118,9 @@ def _stage(tree: Tree, token: str) -> Path:
             raise OutputError(f"{root / path}: exists and is not a regular file")
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    manifest = Manifest({p: digest(t) for p, t in tree.files.items()}, dict(tree.sources), tree.inputs)
+    manifest = Manifest(
+        {p: digest(t) for p, t in tree.files.items()}, dict(tree.sources), tree.inputs, tree.diagnostics
+    )
     (staging / MANIFEST).write_text(manifest.text(), encoding="utf-8")
     return staging
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diagnostics import Diagnostics, SpecError
+from .diagnostics import Diagnostics, Level, SpecError
 from .docs import read_page
 from .drift import DriftReport, compare_tree, fast_check
 from .fingerprint import input_fingerprint
@@ -42,7 +42,11 @@ def generate(
         raise SpecError(diagnostics)
     formatter = CachedFormatter(layout.out, use_cache=not full)
     sdk = render_python_sdk(ir, formatter)
-    return [Tree(layout.ir, ir_files(ir), inputs=inputs), Tree(layout.out, sdk, formatter.sources, inputs)]
+    reported = [d.format() for d in diagnostics.sorted() if d.level >= Level.WARNING]
+    return [
+        Tree(layout.ir, ir_files(ir), inputs=inputs, diagnostics=reported),
+        Tree(layout.out, sdk, formatter.sources, inputs),
+    ]
 
 
 def build(layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False) -> list[Tree]:

@@ -234,3 +234,18 @@ def test_fast_path_never_hides_drift(built: Path, change: str, capsys: pytest.Ca
     else:
         (built / "spec" / "ir" / "notes.txt").write_text("x")
     assert check_output(built, capsys)[0] == 1
+
+
+def test_unchanged_tree_builds_in_no_time_and_repeats_its_warnings(
+    built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import pipeline
+
+    def no_parsing(*_: object) -> None:
+        raise AssertionError("an unchanged tree must not be parsed again")
+
+    monkeypatch.setattr(pipeline, "parse_docs", no_parsing)
+    capsys.readouterr()
+    assert main(args(built, "build")) == 0
+    err = capsys.readouterr().err
+    assert "add_exchange_account.md:290: warning:" in err and "nothing to write" in err
