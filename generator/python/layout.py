@@ -78,12 +78,13 @@ def lay_out(item: Item, indent: int = 0, prefix: str = "", suffix: str = "") -> 
     return lines + [closing]
 
 
-def import_line(module: str, names: list[str]) -> str:
+def import_line(module: str, names: list[str], indent: int = 0) -> str:
     """`from module import a, b` on one line, or black's one-name-per-line form when too long."""
-    line = f"from {module} import {', '.join(names)}"
+    pad = " " * indent
+    line = f"{pad}from {module} import {', '.join(names)}"
     if len(line) <= WIDTH:
         return line
-    return "\n".join([f"from {module} import ("] + [f"    {name}," for name in names] + [")"])
+    return "\n".join([f"{pad}from {module} import ("] + [f"{pad}    {name}," for name in names] + [f"{pad})"])
 
 
 def annotated(name: str, annotation: str, default: str | None, indent: int, end: str = "") -> str:

@@ -21,7 +21,7 @@ class ClientFlavourView:
     doc: str
     is_async: bool
     http_client: str
-    resources: tuple[tuple[str, str], ...]  # (attribute, resource class)
+    resources: tuple[tuple[str, str, str], ...]  # (attribute, module, resource class)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class PackageView:
     models: tuple[ModelModuleView, ...]
     resources: tuple[ResourceView, ...]
     model_exports: tuple[tuple[str, str], ...]  # (module, class) of every root and nested model
-    model_imports: tuple[str, ...]  # the re-export lines of models/__init__.py
+    model_imports: tuple[str, ...]  # the re-export lines of models/__init__.py (under TYPE_CHECKING)
     sources: tuple[str, ...]  # every page the package comes from
     client_flavours: tuple[ClientFlavourView, ...]
     runtime_exports: tuple[ExportView, ...]
@@ -83,7 +83,9 @@ def package_view(ir: ApiIR, version: str = "0.1.0") -> PackageView:
         models=tuple(models),
         resources=tuple(resources),
         model_exports=exports,
-        model_imports=tuple(import_line(f".{module}", [f"{name} as {name}"]) for module, name in exports),
+        model_imports=tuple(
+            import_line(f".{module}", [f"{name} as {name}"], indent=4) for module, name in exports
+        ),
         sources=tuple(sorted(sources)),
         client_flavours=_client_flavours(resources),
         runtime_exports=tuple(ExportView(m, n) for m, names in RUNTIME_EXPORTS for n in names),
@@ -98,7 +100,7 @@ def _client_flavours(resources: list[ResourceView]) -> tuple[ClientFlavourView, 
             "The 3Commas API client.",
             False,
             "httpx.Client",
-            tuple((r.attribute, r.sync_class) for r in resources),
+            tuple((r.attribute, r.module, r.sync_class) for r in resources),
         ),
         ClientFlavourView(
             "AsyncThreeCommas",
@@ -106,6 +108,6 @@ def _client_flavours(resources: list[ResourceView]) -> tuple[ClientFlavourView, 
             "The 3Commas API client, async.",
             True,
             "httpx.AsyncClient",
-            tuple((r.attribute, r.async_class) for r in resources),
+            tuple((r.attribute, r.module, r.async_class) for r in resources),
         ),
     )

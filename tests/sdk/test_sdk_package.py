@@ -87,8 +87,8 @@ def test_corpus_sdk_has_a_method_per_endpoint_page(corpus_sdk: tuple[Path, ApiIR
     script = (
         "import json, threecommas\n"
         "c = threecommas.ThreeCommas(api_key='k', secret='s')\n"
-        "print(json.dumps({r: [n for n in dir(getattr(c, r)) if not n.startswith('_')] for r in vars(c)\n"
-        "                  if hasattr(getattr(c, r), 'with_raw_response')}))\n"
+        "print(json.dumps({r: [n for n in dir(getattr(c, r)) if not n.startswith('_')] for r in dir(c) if not r.startswith('_')\n"
+        "                  and hasattr(getattr(c, r), 'with_raw_response')}))\n"
     )
     result = run(sys.executable, "-c", script, cwd=root)
     assert result.returncode == 0, result.stderr

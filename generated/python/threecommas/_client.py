@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
 from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AsyncAPIClient, Mode, SyncAPIClient
-from .resources.accounts import AsyncAccountsResource, AccountsResource
-from .resources.deals import AsyncDealsResource, DealsResource
-from .resources.smart_trades import AsyncSmartTradesResource, SmartTradesResource
+
+if TYPE_CHECKING:
+    from .resources.accounts import AsyncAccountsResource, AccountsResource
+    from .resources.deals import AsyncDealsResource, DealsResource
+    from .resources.smart_trades import AsyncSmartTradesResource, SmartTradesResource
 
 __all__ = ["AsyncThreeCommas", "ThreeCommas"]
 
@@ -22,12 +26,6 @@ class ThreeCommas(SyncAPIClient):
     extra). When left out they come from `THREECOMMAS_API_KEY`, `THREECOMMAS_API_SECRET` and
     `THREECOMMAS_PRIVATE_KEY_PATH`. `mode="paper"` or `"real"` is sent as the `Forced-Mode` header.
     """
-
-    accounts: AccountsResource
-
-    deals: DealsResource
-
-    smart_trades: SmartTradesResource
 
     def __init__(
         self,
@@ -54,9 +52,27 @@ class ThreeCommas(SyncAPIClient):
             http_client=http_client,
             default_headers=default_headers,
         )
-        self.accounts = AccountsResource(self)
-        self.deals = DealsResource(self)
-        self.smart_trades = SmartTradesResource(self)
+
+    @cached_property
+    def accounts(self) -> AccountsResource:
+        """The `accounts` endpoints (their module loads on first use)."""
+        from .resources.accounts import AccountsResource
+
+        return AccountsResource(self)
+
+    @cached_property
+    def deals(self) -> DealsResource:
+        """The `deals` endpoints (their module loads on first use)."""
+        from .resources.deals import DealsResource
+
+        return DealsResource(self)
+
+    @cached_property
+    def smart_trades(self) -> SmartTradesResource:
+        """The `smart_trades` endpoints (their module loads on first use)."""
+        from .resources.smart_trades import SmartTradesResource
+
+        return SmartTradesResource(self)
 
 
 class AsyncThreeCommas(AsyncAPIClient):
@@ -66,12 +82,6 @@ class AsyncThreeCommas(AsyncAPIClient):
     extra). When left out they come from `THREECOMMAS_API_KEY`, `THREECOMMAS_API_SECRET` and
     `THREECOMMAS_PRIVATE_KEY_PATH`. `mode="paper"` or `"real"` is sent as the `Forced-Mode` header.
     """
-
-    accounts: AsyncAccountsResource
-
-    deals: AsyncDealsResource
-
-    smart_trades: AsyncSmartTradesResource
 
     def __init__(
         self,
@@ -98,6 +108,24 @@ class AsyncThreeCommas(AsyncAPIClient):
             http_client=http_client,
             default_headers=default_headers,
         )
-        self.accounts = AsyncAccountsResource(self)
-        self.deals = AsyncDealsResource(self)
-        self.smart_trades = AsyncSmartTradesResource(self)
+
+    @cached_property
+    def accounts(self) -> AsyncAccountsResource:
+        """The `accounts` endpoints (their module loads on first use)."""
+        from .resources.accounts import AsyncAccountsResource
+
+        return AsyncAccountsResource(self)
+
+    @cached_property
+    def deals(self) -> AsyncDealsResource:
+        """The `deals` endpoints (their module loads on first use)."""
+        from .resources.deals import AsyncDealsResource
+
+        return AsyncDealsResource(self)
+
+    @cached_property
+    def smart_trades(self) -> AsyncSmartTradesResource:
+        """The `smart_trades` endpoints (their module loads on first use)."""
+        from .resources.smart_trades import AsyncSmartTradesResource
+
+        return AsyncSmartTradesResource(self)

@@ -29,7 +29,8 @@ class BaseModel(pydantic.BaseModel):
     identifiers (`cancellable?`) are declared with `Field(alias=...)` and readable by either name.
     """
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=())
+    # defer_build: a model's validator is built the first time it parses, not when the package is imported
+    model_config = ConfigDict(extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True)
 
     @model_validator(mode="wrap")
     @classmethod

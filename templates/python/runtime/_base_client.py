@@ -6,7 +6,6 @@ send-with-retries loop, sleeping and closing. Only GET is retried (see `_retry.p
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -39,6 +38,13 @@ def _connection_error(request: httpx.Request, error: httpx.RequestError) -> APIC
     if isinstance(error, httpx.TimeoutException):
         return APITimeoutError(f"Request timed out: {where} ({type(error).__name__})", request=request)
     return APIConnectionError(f"Connection error: {where} ({type(error).__name__})", request=request)
+
+
+async def _async_sleep(seconds: float) -> None:
+    """`asyncio.sleep`, imported on first use: `import asyncio` alone costs a sync-only user ~20 ms."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 class SyncAPIClient(ClientCore):
@@ -158,7 +164,7 @@ class AsyncAPIClient(ClientCore):
         )
         self._owns_http_client = http_client is None
         self._client = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self._sleep: Callable[[float], Awaitable[None]] = _async_sleep
 
     async def _request(
         self,
