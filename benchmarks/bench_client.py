@@ -175,7 +175,7 @@ def mock_transport_figure(sdk, loops: int, rounds: int) -> Figure:
     resource, method, values = CALLS["GET with query (list_deals)"]
     call = getattr(getattr(client, resource), method)
     url = client._build_request(
-        http, getattr(sdk._endpoints, "LIST_DEALS"), values, sdk._types.RequestOptions()
+        http, importlib.import_module(f"{PACKAGE}.resources.deals").LIST_DEALS, values, sdk._types.RequestOptions()
     ).url
 
     def floor() -> None:
@@ -198,7 +198,7 @@ def mock_transport_figure(sdk, loops: int, rounds: int) -> Figure:
 def run(options: Options) -> list[Figure]:
     sys.path.insert(0, str(SPEC_SDK))
     sdk = importlib.import_module(PACKAGE)
-    for module in ("_endpoints", "_types"):
+    for module in ("resources.deals", "_types"):
         importlib.import_module(f"{PACKAGE}.{module}")
     loops, rounds = (500, 3) if options.quick else (2000, 7)
     figures = sync_figures(

@@ -81,17 +81,17 @@ class ClientCore:
         if secret_names:
             protect_query_params(secret_names)
         parts = request_parts(spec, sent, options)
-        url = self.base_url + parts.path + (f"?{parts.query}" if parts.query else "")
-        request = http_client.build_request(
+        url = httpx.URL(self.base_url + parts.path + (f"?{parts.query}" if parts.query else ""))
+        headers = self._headers(options, has_body=parts.body is not None)
+        if spec.signed:  # signed from the parsed URL, so the bytes signed are the bytes sent
+            headers.update(self._credentials.signature_headers(url, parts.body or b"", spec.id))
+        return http_client.build_request(
             parts.method,
             url,
             content=parts.body,
-            headers=self._headers(options, has_body=parts.body is not None),
+            headers=headers,
             timeout=self.timeout if isinstance(options.timeout, NotGiven) else options.timeout,
         )
-        if spec.signed:
-            request.headers.update(self._credentials.signature_headers(request, spec.id))
-        return request
 
     def _headers(self, options: RequestOptions, *, has_body: bool) -> dict[str, str]:
         headers = {"Accept": "application/json", "User-Agent": USER_AGENT, **self.default_headers}

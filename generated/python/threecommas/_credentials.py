@@ -63,8 +63,8 @@ class Credentials:
         """`hmac`, `rsa`, or `None` when the client cannot sign."""
         return self._signer.scheme if self._signer else None
 
-    def signature_headers(self, request: httpx.Request, endpoint_id: str) -> dict[str, str]:
-        """`Apikey` and `Signature` for a built request: its raw path, query and body exactly as sent."""
+    def signature_headers(self, url: httpx.URL, body: bytes, endpoint_id: str) -> dict[str, str]:
+        """`Apikey` and `Signature` for a request to `url` with `body`: raw path, query and body as sent."""
         if self._api_key is None or self._signer is None:
             raise ThreeCommasError(
                 f"`{endpoint_id}` is a SIGNED endpoint and the client has no "
@@ -72,10 +72,8 @@ class Credentials:
                 f"secret= (HMAC) or private_key= (RSA), or set {ENV_API_KEY} and {ENV_API_SECRET} or "
                 f"{ENV_PRIVATE_KEY_PATH}"
             )
-        path = request.url.raw_path.partition(b"?")[0].decode("ascii")
-        payload = signing_payload(
-            self._signer.scheme, path, request.url.query.decode("ascii"), request.content
-        )
+        path, _, query = url.raw_path.decode("ascii").partition("?")
+        payload = signing_payload(self._signer.scheme, path, query, body)
         return {"Apikey": self._api_key, "Signature": self._signer.sign(payload)}
 
     def __repr__(self) -> str:

@@ -7,6 +7,7 @@ or the JSON body (the query string for GET and DELETE). `extra_query` and `extra
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -42,9 +43,14 @@ def fill_path(template: str, values: Mapping[str, object]) -> str:
     return path
 
 
+@functools.lru_cache(maxsize=4096)
+def _placeholders(path: str) -> frozenset[str]:
+    return frozenset(path_placeholders(path))
+
+
 def request_parts(spec: EndpointSpec, values: Mapping[str, object], options: RequestOptions) -> RequestParts:
     """Place every value (already validated, `NOT_GIVEN` removed) and encode query and body once."""
-    in_path = set(path_placeholders(spec.path))
+    in_path = _placeholders(spec.path)
     path_values: dict[str, object] = {}
     query_values: dict[str, object] = {}
     body_values: dict[str, object] = {}

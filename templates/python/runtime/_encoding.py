@@ -6,11 +6,15 @@ The JSON is produced once; those bytes are both signed and sent, so the encoder 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from urllib.parse import quote
 
 __all__ = ["encode_json", "encode_query", "query_pairs"]
+
+
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 def encode_query(values: Mapping[str, object]) -> str:
@@ -19,7 +23,12 @@ def encode_query(values: Mapping[str, object]) -> str:
     Booleans become `true`/`false`; `None` values are left out. Keys keep their brackets; everything else
     is percent-encoded.
     """
-    return "&".join(f"{quote(key, safe='[]')}={quote(text, safe='')}" for key, text in query_pairs(values))
+    return "&".join(f"{_quoted(key, '[]')}={_quoted(text, '')}" for key, text in query_pairs(values))
+
+
+def _quoted(text: str, safe: str) -> str:
+    """Percent-encoded text; most keys and values need none, and checking is cheaper than quoting."""
+    return text if _UNRESERVED.fullmatch(text) else quote(text, safe=safe)
 
 
 def query_pairs(values: Mapping[str, object], prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -49,9 +58,16 @@ def _scalar_text(value: object) -> str:
     return str(value)
 
 
+def _no_decimals(value: object) -> object:
+    raise TypeError(type(value).__name__)
+
+
 def encode_json(value: object) -> bytes:
     """Compact JSON (`{"a":1}`), ASCII only, with `Decimal` written as a number with its exact digits."""
-    return "".join(_json_parts(value)).encode("ascii")
+    try:  # the C encoder, when the body holds only plain JSON types
+        return json.dumps(value, separators=(",", ":"), allow_nan=False, default=_no_decimals).encode("ascii")
+    except TypeError:
+        return "".join(_json_parts(value)).encode("ascii")
 
 
 def _json_parts(value: object) -> Iterator[str]:

@@ -66,6 +66,8 @@ def find_problems(
             problems.append(Problem(name, "required", f"`{name}` is required (it is part of the path)"))
     for check in checks:
         problems.extend(_as_problem(item) for item in check(values))
+    if not problems:
+        return problems
     secrets = checker.secret_texts(spec.params)
     return [_redacted(problem, secrets) for problem in problems]
 

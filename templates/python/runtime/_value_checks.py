@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
@@ -14,6 +15,7 @@ __all__ = ["ParamChecker", "as_decimal", "comparable_text", "path_placeholders"]
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")
 _PATH_SEGMENT = re.compile(r"[^\[\]]+")
+_NUMERIC_START = re.compile(r"[-+]?[.\d]")  # a string worth trying as a number (an exception is slow)
 _TYPE_NAMES = {
     "string": "a string",
     "integer": "an integer",
@@ -36,8 +38,18 @@ def comparable_text(value: object) -> str:
         return "true" if value else "false"
     if value is None:
         return "null"
-    number = as_decimal(value)
-    return format(number.normalize(), "f") if number is not None else str(value).strip().lower()
+    text = str(value).strip()
+    number = as_decimal(value) if not isinstance(value, str) or _NUMERIC_START.match(text) else None
+    return format(number.normalize(), "f") if number is not None else text.lower()
+
+
+def _is_plain_number(value: object) -> bool:
+    """int or finite float (not bool): a number without parsing it."""
+    kind = type(value)
+    return kind is int or (kind is float and value == value and value not in (_INF, -_INF))
+
+
+_INF = float("inf")
 
 
 def as_decimal(value: object) -> Decimal | None:
@@ -58,7 +70,7 @@ def _value_matches(value: object, kind: str) -> bool:
     if kind == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "number":
-        return as_decimal(value) is not None
+        return _is_plain_number(value) or as_decimal(value) is not None
     if kind == "boolean":
         return isinstance(value, bool)
     if kind == "object":
@@ -162,13 +174,21 @@ def _lookup(scope: Mapping[str, Any], names: list[str]) -> tuple[bool, object]:
     return True, value
 
 
+@functools.lru_cache(maxsize=4096)
+def _enum_texts(enum: tuple[object, ...]) -> frozenset[str]:
+    return frozenset(comparable_text(option) for option in enum)
+
+
 def _check_constraints(param: ParamSpec, value: object, path: str) -> Iterator[Problem]:
     """Enum, range and length checks of one scalar (or object) value."""
+    ranged = param.minimum is not None or param.maximum is not None
+    if not (param.enum or ranged or param.min_length is not None or param.max_length is not None):
+        return  # most params have no constraint: nothing to compute
     got = "" if param.secret else f" (got {_short_repr(value)})"
-    if param.enum and comparable_text(value) not in {comparable_text(option) for option in param.enum}:
+    if param.enum and comparable_text(value) not in _enum_texts(param.enum):
         options = ", ".join(repr(option) for option in param.enum)
         yield Problem(path, "enum", f"`{path}` must be one of {options}{got}")
-    number = as_decimal(value) if not isinstance(value, (Mapping, list, tuple)) else None
+    number = as_decimal(value) if ranged and not isinstance(value, (Mapping, list, tuple)) else None
     if number is not None and param.minimum is not None and number < Decimal(str(param.minimum)):
         yield Problem(path, "minimum", f"`{path}` must be at least {param.minimum}{got}")
     if number is not None and param.maximum is not None and number > Decimal(str(param.maximum)):
