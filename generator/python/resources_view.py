@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+from urllib.parse import parse_qsl
 from dataclasses import dataclass
 
 from ..ir.model import ApiIR, Endpoint, Field
@@ -120,6 +121,15 @@ def _imports(
     return lines
 
 
+def _typed(value: object, param: Field) -> object:
+    """An example value read from a query string (text) as the param's type: `50` -> 50, `true` -> True."""
+    if not isinstance(value, str) or param.type == "string":
+        return value
+    if param.type == "integer" and value.lstrip("-").isdigit():
+        return int(value)
+    return {"true": True, "false": False}.get(value, value) if param.type == "boolean" else value
+
+
 def _placeholder(field: Field) -> object:
     if field.enum:
         return field.enum[0]
@@ -190,11 +200,15 @@ class MethodBuilder:
         """Path params, required params and whatever the page's example request sends."""
         request = self.endpoint.examples.request
         body = request.body.value if request and request.body and isinstance(request.body.value, dict) else {}
+        if request and request.path and "?" in request.path:  # the example's query string counts too
+            body = {**dict(parse_qsl(request.path.split("?", 1)[1])), **body}
         args = []
         for param in sorted(self.endpoint.params, key=lambda p: p.location != "path"):
             if not param.required and param.name not in body:
                 continue
-            literal = value_literal(body.get(param.name, _placeholder(param)))
+            literal = value_literal(
+                _typed(body[param.name], param) if param.name in body else _placeholder(param)
+            )
             args.append(literal if param.location == "path" else f"{arg_names[param.name]}={literal}")
         return args
 
