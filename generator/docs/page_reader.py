@@ -11,7 +11,6 @@ from .blocks import Block, parse_blocks
 from .field_blocks import read_field_lines
 from .markup import element, links, plain_text
 from .model import (
-    CodeSample,
     EntityLink,
     Located,
     NoteDoc,
@@ -19,10 +18,10 @@ from .model import (
     PageKind,
     ParamGroup,
     RawField,
-    ResponseSample,
     ResponseSection,
 )
 from .pipe_tables import html_table, read_table, rejoin_tables
+from .samples import request_samples, response_samples
 from .sections import Section, SectionKind, split_sections
 from ..normalize.routes import looks_like_path, repair_method
 
@@ -32,7 +31,6 @@ _META_LINE = re.compile(
     re.I,
 )
 _CANDIDATE = re.compile(element("mark|code|span|strong|b|em", "content"), re.S | re.I)
-_STATUS = re.compile(r"\bstatus\b\s*:?\s*(\d{3})\b\s*([^<\n]*)", re.I)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _ENTITY_SENTENCE = re.compile(r"\b(entit(?:y|ies)|copy of|array of|list of)\b", re.I)
 _MANY = re.compile(r"\b(array of|list of|entities)\b", re.I)
@@ -79,6 +77,9 @@ class PageReader:
             self._section(page, section)
         page.kind = self._kind(page)
         return page
+
+    def _warn(self, line: int, message: str) -> None:
+        self.diagnostics.warning(self.file, line, message)
 
     def _note(self, page: PageDoc, block: Block) -> None:
         lines = [plain_text(line) for line in block.text.split("\n") if plain_text(line)]
@@ -157,9 +158,9 @@ class PageReader:
         elif kind is SectionKind.RESPONSE:
             self._response(page, section)
         elif kind is SectionKind.REQUEST_EXAMPLE:
-            self._request_samples(page, section)
+            page.request_samples += request_samples(section.blocks)
         elif kind is SectionKind.RESPONSE_EXAMPLE:
-            self._response_samples(page, section)
+            page.response_samples += response_samples(section.blocks, self._warn)
         elif kind is SectionKind.OTHER:
             stray, _ = self._fields(page, section, record=False)
             if stray and any(f.type_text for f in stray):
@@ -234,40 +235,6 @@ class PageReader:
             response.links.extend(EntityLink(text, target, many, start + offset) for text, target in pages)
             if all(p.line != start + offset for p in response.prose):
                 response.prose.append(Located(line, start + offset))
-
-    def _request_samples(self, page: PageDoc, section: Section) -> None:
-        for block in section.blocks:
-            if block.kind == "fence":
-                page.request_samples.append(CodeSample(block.text, block.start + 1, block.info))
-            elif block.kind == "text" and re.match(r"^\s*`*[A-Z]{3,7}\s+/?\w", block.lines[0]):
-                page.request_samples.append(CodeSample("\n".join(block.lines).strip("` \n"), block.start))
-
-    def _response_samples(self, page: PageDoc, section: Section) -> None:
-        pending: ResponseSample | None = None
-        for block in section.blocks:
-            if block.kind in ("text", "heading"):
-                text = block.text if block.kind == "heading" else "\n".join(block.lines)
-                match = _STATUS.search(text)
-                if match:
-                    if pending is not None:
-                        page.response_samples.append(pending)
-                    reason = plain_text(match.group(2)).strip()
-                    pending = ResponseSample(int(match.group(1)), reason, block.start, None)
-            elif block.kind == "fence":
-                code = CodeSample(block.text, block.start + 1, block.info)
-                if pending is None:
-                    self.diagnostics.warning(
-                        self.file, block.start, "response example has no status line; read as status 200"
-                    )
-                    pending = ResponseSample(200, "OK", block.start, None)
-                if pending.code is not None:
-                    page.response_samples.append(pending)
-                    pending = ResponseSample(pending.status, pending.reason, block.start, None)
-                pending.code = code
-                page.response_samples.append(pending)
-                pending = None
-        if pending is not None:
-            page.response_samples.append(pending)
 
     def _kind(self, page: PageDoc) -> PageKind:
         """Endpoint when it names a route or params; a folder's README is an entity page when it lists

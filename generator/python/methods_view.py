@@ -1,0 +1,184 @@
+"""Methods: one per endpoint, with its signature, docstring, request values and README example ready-made."""
+
+from __future__ import annotations
+
+import keyword
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
+
+from ..ir.model import Endpoint, Field
+from .annotations import request_annotation
+from .docstrings import field_doc, method_doc
+from .layout import annotated
+from .literals import doc_literal, markdown_text, value_literal
+from .naming import ARGUMENT_RESERVED, Namespace, class_name, constant_name, singular, snake_identifier
+
+
+@dataclass(frozen=True)
+class ArgView:
+    name: str
+    annotation: str  # with `| NotGiven` for optional args
+    default: str | None  # "NOT_GIVEN" or None for required
+    wire: str  # literal of the wire name
+    line: str  # the parameter declaration with its comma, laid out
+
+
+@dataclass(frozen=True)
+class TypedDictKeyView:
+    key: str  # literal of the wire name
+    name: str  # the key when it is an identifier (class syntax)
+    annotation: str  # with Required[...] when required
+    doc: str
+    line: str  # the key declaration, laid out
+
+
+@dataclass(frozen=True)
+class TypedDictView:
+    name: str
+    doc: str
+    keys: tuple[TypedDictKeyView, ...]
+    class_syntax: bool  # all keys are identifiers; else the functional form
+
+
+@dataclass(frozen=True)
+class MethodView:
+    name: str
+    doc: str  # docstring literal
+    spec: str  # the EndpointSpec constant
+    positional: tuple[ArgView, ...]
+    keyword: tuple[ArgView, ...]
+    returns: str
+    cast_to: str
+    title_md: str  # the page title, escaped for markdown
+    route: str  # escaped for markdown
+    example_call: str  # the README example: `client.<resource>.<method>(...)`
+    example_fence: str  # a code fence the example cannot close early
+
+
+def _typed(value: object, param: Field) -> object:
+    """An example value read from a query string (text) as the param's type: `50` -> 50, `true` -> True."""
+    if not isinstance(value, str) or param.type == "string":
+        return value
+    if param.type == "integer" and value.lstrip("-").isdigit():
+        return int(value)
+    return {"true": True, "false": False}.get(value, value) if param.type == "boolean" else value
+
+
+def _placeholder(field: Field) -> object:
+    if field.enum:
+        return field.enum[0]
+    value: object = {"string": "...", "integer": 1, "number": "0.1", "boolean": True}.get(field.item_type, {})
+    return [value] if field.is_array else value
+
+
+def return_type(endpoint: Endpoint, roots: dict[str, str]) -> tuple[str, str | None]:
+    """(annotation, model module) of what a method returns."""
+    response = endpoint.response
+    if response.entity and f"entity:{response.entity}" in roots:
+        model, module = roots[f"entity:{response.entity}"], response.entity
+    elif f"endpoint:{endpoint.id}" in roots:
+        model, module = roots[f"endpoint:{endpoint.id}"], endpoint.id
+    else:
+        return _example_type(endpoint), None
+    return (f"list[{model}]" if response.many else model), module
+
+
+def _example_type(endpoint: Endpoint) -> str:
+    for example in endpoint.examples.responses:
+        if 200 <= example.status < 300 and example.body is not None:
+            value = example.body.value
+            if isinstance(value, bool):
+                return "bool"
+            if isinstance(value, list):
+                return "list[object]"
+            if isinstance(value, dict):
+                return "dict[str, object]"
+    return "object"
+
+
+class MethodBuilder:
+    def __init__(self, endpoint: Endpoint, method_name: str, typed_dict_names: Namespace, attribute: str):
+        self.endpoint = endpoint
+        self.attribute = attribute
+        self.method_name = method_name
+        self.typed_dict_names = typed_dict_names
+        self.typed_dicts: list[TypedDictView] = []
+
+    def build(self, returns: str) -> MethodView:
+        names = Namespace(ARGUMENT_RESERVED)
+        arg_names = {
+            p.name: names.claim(snake_identifier(p.name, ARGUMENT_RESERVED)) for p in self.endpoint.params
+        }
+        order = [p for p in self.endpoint.params if p.location == "path"]
+        path_args = tuple(self._arg(p, arg_names[p.name], required=True) for p in order)
+        rest = [p for p in self.endpoint.params if p.location != "path"]
+        required = [self._arg(p, arg_names[p.name], required=True) for p in rest if p.required]
+        optional = [self._arg(p, arg_names[p.name], required=False) for p in rest if not p.required]
+        doc = method_doc(self.endpoint, arg_names, returns)
+        call = f"client.{self.attribute}.{self.method_name}({', '.join(self._example_args(arg_names))})"
+        return MethodView(
+            name=self.method_name,
+            doc=doc_literal(doc, indent=8),
+            spec=constant_name(self.endpoint.id),
+            positional=path_args,
+            keyword=tuple(required + optional),
+            returns=returns,
+            cast_to=returns,
+            title_md=markdown_text(self.endpoint.title),
+            route=markdown_text(f"{self.endpoint.method} {self.endpoint.path}"),
+            example_call=call,
+            example_fence="````" if "```" in call else "```",
+        )
+
+    def _example_args(self, arg_names: dict[str, str]) -> list[str]:
+        """Path params, required params and whatever the page's example request sends."""
+        request = self.endpoint.examples.request
+        body = request.body.value if request and request.body and isinstance(request.body.value, dict) else {}
+        if request and request.path and "?" in request.path:  # the example's query string counts too
+            body = {**dict(parse_qsl(request.path.split("?", 1)[1])), **body}
+        args = []
+        for param in sorted(self.endpoint.params, key=lambda p: p.location != "path"):
+            if not param.required and param.name not in body:
+                continue
+            literal = value_literal(
+                _typed(body[param.name], param) if param.name in body else _placeholder(param)
+            )
+            args.append(literal if param.location == "path" else f"{arg_names[param.name]}={literal}")
+        return args
+
+    def _arg(self, param: Field, name: str, required: bool) -> ArgView:
+        nested = self._typed_dict(param) if param.fields and param.item_type == "object" else None
+        annotation = request_annotation(param, nested)
+        if not required:
+            annotation += " | NotGiven"
+        default = None if required else "NOT_GIVEN"
+        line = annotated(name, annotation, default, 8, ",")
+        return ArgView(name, annotation, default, value_literal(param.name), line)
+
+    def _typed_dict(self, field: Field, prefix: str | None = None) -> str:
+        base = class_name(field.name)
+        owner = prefix or class_name(self.method_name)
+        name = self.typed_dict_names.claim(owner + (singular(base) if field.is_array else base) + "Param")
+        keys = []
+        for child in field.fields:
+            nested = (
+                self._typed_dict(child, name[: -len("Param")])
+                if child.fields and child.item_type == "object"
+                else None
+            )
+            annotation = request_annotation(child, nested)
+            annotation = f"Required[{annotation}]" if child.required else annotation
+            keys.append(
+                TypedDictKeyView(
+                    key=value_literal(child.name),
+                    name=child.name,
+                    annotation=annotation,
+                    doc=doc_literal(field_doc(child), indent=4),
+                    line=annotated(child.name, annotation, None, 4),
+                )
+            )
+        identifiers = all(k.name.isidentifier() and not keyword.iskeyword(k.name) for k in keys)
+        self.typed_dicts.append(
+            TypedDictView(name, doc_literal(field_doc(field), indent=4), tuple(keys), identifiers)
+        )
+        return name
