@@ -127,7 +127,7 @@ def test_failing_template_changes_nothing(
     broken = tmp_path / "templates"
     shutil.copytree(render.TEMPLATES, broken)
     resource = broken / "package" / "resources" / "resource.py.j2"
-    resource.write_text(resource.read_text().replace("def {{ m.name }}(", "def {{ m.name }}(((", 1))
+    resource.write_text(resource.read_text().replace("{{ m.name }}(", "{{ m.name }}(((", 1))
     monkeypatch.setattr(render, "TEMPLATES", broken)
     render.environment.cache_clear()
     try:

@@ -47,6 +47,7 @@ class MethodView:
     spec: str  # the EndpointSpec constant
     positional: tuple[ArgView, ...]
     keyword: tuple[ArgView, ...]
+    arguments: tuple[ArgView, ...]  # positional then keyword: the values the method sends
     returns: str
     cast_to: str
     title_md: str  # the page title, escaped for markdown
@@ -122,6 +123,7 @@ class MethodBuilder:
             spec=constant_name(self.endpoint.id),
             positional=path_args,
             keyword=tuple(required + optional),
+            arguments=path_args + tuple(required + optional),
             returns=returns,
             cast_to=returns,
             title_md=markdown_text(self.endpoint.title),

@@ -21,6 +21,8 @@ class FlavourView:
     raw_class: str
     wrapper: str
     doc: str
+    define: str  # `def` or `async def`
+    call: str  # `self._request` or `await self._request`
     bindings: tuple[str, ...]  # `self.<method> = <wrapper>(resource.<method>)`, laid out
 
 
@@ -83,6 +85,8 @@ def _flavours(attribute: str, methods: list[MethodView]) -> tuple[FlavourView, F
                 raw_class=f"{prefix}{base}ResourceWithRawResponse",
                 wrapper=wrapper,
                 doc=f"The `{attribute}` endpoints{', async' if is_async else ''}.",
+                define="async def" if is_async else "def",
+                call="await self._request" if is_async else "self._request",
                 bindings=bindings,
             )
         )
