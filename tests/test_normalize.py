@@ -6,7 +6,7 @@ import pytest
 
 from generator.ir import Json
 from generator.normalize.requirements import read_requirements, scalar
-from generator.normalize.routes import repair_method, repair_path, resource_of, snake_case, title_from_file
+from generator.normalize.routes import repair_method, repair_path, snake_case, title_from_file
 from generator.normalize.types import parse_type
 from generator.normalize.values import read_description_values, read_values_column
 
@@ -125,10 +125,7 @@ def test_methods() -> None:
     assert repair_method("HMAC") == (None, None)
 
 
-def test_resources_and_ids() -> None:
-    assert resource_of("/ver1/accounts/new") == "accounts"
-    assert resource_of("/v2/smart_trades") == "smart_trades"
-    assert resource_of("/ver1/{id}/x") == "x"
+def test_words() -> None:
     assert snake_case("Get SmartTrade") == "get_smart_trade"
     assert snake_case("Add exchange account") == "add_exchange_account"
     assert title_from_file("SmartTrade/1. Create SmartTrade.md") == "Create SmartTrade"

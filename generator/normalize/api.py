@@ -13,6 +13,7 @@ from ..ir.model import ApiIR, Endpoint, Entity, Field, Response, SourceRef
 from .endpoints import build_endpoint
 from .examples import ExampleChecker
 from .fields import FieldContext, build_fields
+from .operations import Claim, assign_names, operation
 from .routes import snake_case, title_from_file
 
 
@@ -32,17 +33,15 @@ def build_api(pages: list[PageDoc], diagnostics: Diagnostics) -> ApiIR:
             diagnostics.info(page.file, 0, "no endpoint or entity on this page; skipped")
     entity_ids = _unique_ids([(e.id, e.source) for e in entities.values()], "entity", diagnostics)
     entities = {file: replace(e, id=entity_ids[i]) for i, (file, e) in enumerate(entities.items())}
-    endpoint_ids = _unique_ids([(e.id, e.source) for e, _ in built], "endpoint", diagnostics)
     endpoints = []
-    for index, (endpoint, page) in enumerate(built):
+    for endpoint, page in built:
         ctx = FieldContext(page.file, diagnostics)
-        endpoint = replace(endpoint, id=endpoint_ids[index])
         endpoint = _link_entity(endpoint, page, entities, ctx)
         _check_examples(endpoint, page, entities, ctx)
         endpoints.append(endpoint)
     _report_shared_routes(endpoints, diagnostics)
     return ApiIR(
-        endpoints=tuple(sorted(endpoints, key=lambda e: e.id)),
+        endpoints=name_endpoints(endpoints, diagnostics),
         entities=tuple(sorted(entities.values(), key=lambda e: e.id)),
     )
 
@@ -56,6 +55,29 @@ def build_entity(page: PageDoc, ctx: FieldContext) -> Entity:
         source=SourceRef(file=page.file, line=page.title.line if page.title else 1),
         fields=build_fields(page.attributes, ctx),
     )
+
+
+def name_endpoints(endpoints: list[Endpoint], diagnostics: Diagnostics) -> tuple[Endpoint, ...]:
+    """Every endpoint with its final SDK method name (collisions settled from the routes, each reported),
+    sorted by id."""
+    claims = [Claim(e.route, operation(e.method, e.path), _tiebreak(e)) for e in endpoints]
+    resources = {c.operation.resource for c in claims}
+    children: dict[str, set[str]] = {}
+    for resource in resources:
+        parent, _, child = resource.rpartition(".")
+        if parent:
+            children.setdefault(parent, set()).add(child)
+    names, messages = assign_names(claims, children)
+    for endpoint, message in zip(endpoints, messages):
+        if message:
+            diagnostics.warning(endpoint.source.file, endpoint.source.line, message)
+    named = [replace(e, name=name) for e, name in zip(endpoints, names)]
+    return tuple(sorted(named, key=lambda e: e.id))
+
+
+def _tiebreak(endpoint: Endpoint) -> str:
+    """What tells apart two pages of one route: the words of the page's file name."""
+    return snake_case(title_from_file(endpoint.source.file)) or "page"
 
 
 def _unique_ids(items: list[tuple[str, SourceRef]], what: str, diagnostics: Diagnostics) -> list[str]:

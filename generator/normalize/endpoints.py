@@ -11,7 +11,8 @@ from ..ir.model import Endpoint, Examples, Field, Note, Response, SourceRef
 from .examples import request_example, response_examples
 from .fields import FieldContext, build_fields
 from .requirements import scalar
-from .routes import placeholders, repair_method, repair_path, resource_of, snake_case, title_from_file
+from .operations import operation
+from .routes import placeholders, repair_method, repair_path, title_from_file
 
 
 def build_endpoint(page: PageDoc, ctx: FieldContext) -> Endpoint | None:
@@ -25,9 +26,10 @@ def build_endpoint(page: PageDoc, ctx: FieldContext) -> Endpoint | None:
         return None
     method, path = route
     title = page.title.text if page.title else title_from_file(page.file)
+    place = operation(method, path)
     return Endpoint(
-        id=snake_case(title) or "endpoint",
-        resource=resource_of(path),
+        resource=place.resource,
+        name=place.name,
         title=title,
         description=page.description.text if page.description else "",
         method=method,

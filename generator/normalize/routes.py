@@ -7,7 +7,6 @@ import unicodedata
 
 from ..ir.model import METHODS
 
-_VERSION = re.compile(r"^(?:ver|v)\d+$", re.I)
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_][\w]*)\s*\}|:([A-Za-z_]\w*)")
 
 
@@ -49,17 +48,6 @@ def repair_path(raw: str) -> tuple[str, list[str]]:
 
 def placeholders(path: str) -> list[str]:
     return [m.group(1) for m in _PLACEHOLDER.finditer(path) if m.group(1)]
-
-
-def resource_of(path: str) -> str:
-    """`/ver1/accounts/new` -> `accounts`; `/v2/smart_trades` -> `smart_trades`."""
-    segments = [s for s in path.split("/") if s]
-    if segments and _VERSION.match(segments[0]):
-        segments = segments[1:]
-    for segment in segments:
-        if not segment.startswith("{"):
-            return snake_case(segment) or "default"
-    return "default"
 
 
 def snake_case(text: str) -> str:

@@ -7,11 +7,19 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from ..ir.model import Endpoint, Field
-from .annotations import request_annotation
+from .annotations import PLAIN, Builtins, request_annotation
 from .docstrings import field_doc, method_doc
 from .layout import annotated
 from .literals import doc_literal, markdown_text, value_literal
-from .naming import ARGUMENT_RESERVED, Namespace, class_name, constant_name, singular, snake_identifier
+from .naming import (
+    ARGUMENT_RESERVED,
+    Namespace,
+    class_name,
+    operation_class,
+    singular,
+    snake_identifier,
+    spec_constant,
+)
 
 
 @dataclass(frozen=True)
@@ -72,16 +80,18 @@ def _placeholder(field: Field) -> object:
     return [value] if field.is_array else value
 
 
-def return_type(endpoint: Endpoint, roots: dict[str, str]) -> tuple[str, str | None]:
+def return_type(
+    endpoint: Endpoint, roots: dict[str, tuple[str, str]], names: Builtins = PLAIN
+) -> tuple[str, str | None]:
     """(annotation, model module) of what a method returns."""
     response = endpoint.response
     if response.entity and f"entity:{response.entity}" in roots:
-        model, module = roots[f"entity:{response.entity}"], response.entity
+        model, module = roots[f"entity:{response.entity}"]
     elif f"endpoint:{endpoint.id}" in roots:
-        model, module = roots[f"endpoint:{endpoint.id}"], endpoint.id
+        model, module = roots[f"endpoint:{endpoint.id}"]
     else:
-        return _example_type(endpoint), None
-    return (f"list[{model}]" if response.many else model), module
+        return names.spell(_example_type(endpoint)), None
+    return (f"{names.name('list')}[{model}]" if response.many else model), module
 
 
 def _example_type(endpoint: Endpoint) -> str:
@@ -89,18 +99,26 @@ def _example_type(endpoint: Endpoint) -> str:
         if 200 <= example.status < 300 and example.body is not None:
             value = example.body.value
             if isinstance(value, bool):
-                return "bool"
+                return "{bool}"
             if isinstance(value, list):
-                return "list[object]"
+                return "{list}[{object}]"
             if isinstance(value, dict):
-                return "dict[str, object]"
-    return "object"
+                return "{dict}[{str}, {object}]"
+    return "{object}"
 
 
 class MethodBuilder:
-    def __init__(self, endpoint: Endpoint, method_name: str, typed_dict_names: Namespace, attribute: str):
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        method_name: str,
+        typed_dict_names: Namespace,
+        access: str,
+        names: Builtins = PLAIN,
+    ):
         self.endpoint = endpoint
-        self.attribute = attribute
+        self.access = access
+        self.names = names
         self.method_name = method_name
         self.typed_dict_names = typed_dict_names
         self.typed_dicts: list[TypedDictView] = []
@@ -116,11 +134,11 @@ class MethodBuilder:
         required = [self._arg(p, arg_names[p.name], required=True) for p in rest if p.required]
         optional = [self._arg(p, arg_names[p.name], required=False) for p in rest if not p.required]
         doc = method_doc(self.endpoint, arg_names, returns)
-        call = f"client.{self.attribute}.{self.method_name}({', '.join(self._example_args(arg_names))})"
+        call = f"client.{self.access}.{self.method_name}({', '.join(self._example_args(arg_names))})"
         return MethodView(
             name=self.method_name,
             doc=doc_literal(doc, indent=8),
-            spec=constant_name(self.endpoint.id),
+            spec=spec_constant(self.method_name),
             positional=path_args,
             keyword=tuple(required + optional),
             arguments=path_args + tuple(required + optional),
@@ -150,7 +168,7 @@ class MethodBuilder:
 
     def _arg(self, param: Field, name: str, required: bool) -> ArgView:
         nested = self._typed_dict(param) if param.fields and param.item_type == "object" else None
-        annotation = request_annotation(param, nested)
+        annotation = request_annotation(param, nested, self.names)
         if not required:
             annotation += " | NotGiven"
         default = None if required else "NOT_GIVEN"
@@ -159,7 +177,7 @@ class MethodBuilder:
 
     def _typed_dict(self, field: Field, prefix: str | None = None) -> str:
         base = class_name(field.name)
-        owner = prefix or class_name(self.method_name)
+        owner = prefix or operation_class(self.endpoint.resource, self.endpoint.name)
         name = self.typed_dict_names.claim(owner + (singular(base) if field.is_array else base) + "Param")
         keys = []
         for child in field.fields:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..ir.model import Endpoint, Field
 from .layout import Group, Item, Keyword, lay_out
 from .literals import value_literal
-from .naming import constant_name
+from .naming import spec_constant
 
 # Param names whose values are credentials: never logged, never shown in a repr or an error.
 SECRET_NAMES = frozenset(
@@ -74,7 +74,7 @@ def param_spec(field: Field, location: str) -> Group:
     return Group("ParamSpec(", tuple(args), ")")
 
 
-def spec_view(endpoint: Endpoint) -> SpecView:
+def spec_view(endpoint: Endpoint, method_name: str) -> SpecView:
     args: list[Item] = [
         Keyword("id", value_literal(endpoint.id)),
         Keyword("method", value_literal(endpoint.method)),
@@ -83,7 +83,7 @@ def spec_view(endpoint: Endpoint) -> SpecView:
     ]
     if endpoint.params:
         args.append(Keyword("params", _tuple([param_spec(p, p.location or "body") for p in endpoint.params])))
-    constant = constant_name(endpoint.id)
+    constant = spec_constant(method_name)
     return SpecView(
         constant, "\n".join(lay_out(Group("EndpointSpec(", tuple(args), ")"), 0, f"{constant} = "))
     )

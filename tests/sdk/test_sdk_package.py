@@ -93,7 +93,7 @@ def test_corpus_sdk_has_a_method_per_endpoint_page(corpus_sdk: tuple[Path, ApiIR
     result = run(sys.executable, "-c", script, cwd=root)
     assert result.returncode == 0, result.stderr
     methods = json.loads(result.stdout)
-    expected = {(e.resource, e.id) for e in ir.endpoints}
+    expected = {(e.resource, e.name) for e in ir.endpoints}
     found = {
         (resource, name)
         for resource, names in methods.items()

@@ -16,12 +16,14 @@ if TYPE_CHECKING:
     from .deal import DealTakeProfit as DealTakeProfit
     from .deal import DealSafetyOrders as DealSafetyOrders
     from .deal import Deal as Deal
-    from .account_types_to_connect import AccountTypesToConnectResponse as AccountTypesToConnectResponse
-    from .add_exchange_account import AddExchangeAccountResponse as AddExchangeAccountResponse
-    from .currency_rates import CurrencyRatesResponse as CurrencyRatesResponse
-    from .rename_exchange_account import RenameExchangeAccountResponse as RenameExchangeAccountResponse
-    from .update_smart_trade import UpdateSmartTradeResponseStatus as UpdateSmartTradeResponseStatus
-    from .update_smart_trade import UpdateSmartTradeResponse as UpdateSmartTradeResponse
+    from .account_create_response import AccountCreateResponse as AccountCreateResponse
+    from .account_currency_rates_response import AccountCurrencyRatesResponse as AccountCurrencyRatesResponse
+    from .account_rename_response import AccountRenameResponse as AccountRenameResponse
+    from .account_types_to_connect_response import (
+        AccountTypesToConnectResponse as AccountTypesToConnectResponse,
+    )
+    from .smart_trade_update_response import SmartTradeUpdateResponseStatus as SmartTradeUpdateResponseStatus
+    from .smart_trade_update_response import SmartTradeUpdateResponse as SmartTradeUpdateResponse
 
 __all__ = [
     "DealTakeProfitStep",
@@ -29,12 +31,12 @@ __all__ = [
     "DealTakeProfit",
     "DealSafetyOrders",
     "Deal",
+    "AccountCreateResponse",
+    "AccountCurrencyRatesResponse",
+    "AccountRenameResponse",
     "AccountTypesToConnectResponse",
-    "AddExchangeAccountResponse",
-    "CurrencyRatesResponse",
-    "RenameExchangeAccountResponse",
-    "UpdateSmartTradeResponseStatus",
-    "UpdateSmartTradeResponse",
+    "SmartTradeUpdateResponseStatus",
+    "SmartTradeUpdateResponse",
 ]
 
 _MODULES = {
@@ -43,12 +45,12 @@ _MODULES = {
     "DealTakeProfit": "deal",
     "DealSafetyOrders": "deal",
     "Deal": "deal",
-    "AccountTypesToConnectResponse": "account_types_to_connect",
-    "AddExchangeAccountResponse": "add_exchange_account",
-    "CurrencyRatesResponse": "currency_rates",
-    "RenameExchangeAccountResponse": "rename_exchange_account",
-    "UpdateSmartTradeResponseStatus": "update_smart_trade",
-    "UpdateSmartTradeResponse": "update_smart_trade",
+    "AccountCreateResponse": "account_create_response",
+    "AccountCurrencyRatesResponse": "account_currency_rates_response",
+    "AccountRenameResponse": "account_rename_response",
+    "AccountTypesToConnectResponse": "account_types_to_connect_response",
+    "SmartTradeUpdateResponseStatus": "smart_trade_update_response",
+    "SmartTradeUpdateResponse": "smart_trade_update_response",
 }
 
 
