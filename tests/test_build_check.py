@@ -114,7 +114,9 @@ def test_removed_page_disappears(built: Path, capsys: pytest.CaptureFixture[str]
     (built / "spec" / "docs" / "Market data" / "Currency rates.md").unlink()
     assert main(args(built, "build")) == 0
     assert not (built / "spec" / "ir" / "endpoints" / "accounts.currency_rates.yaml").exists()
-    assert not (built / "generated" / "python" / "threecommas" / "models" / "account_currency_rates_response.py").exists()
+    assert not (
+        built / "generated" / "python" / "threecommas" / "models" / "account_currency_rates_response.py"
+    ).exists()
     assert check_output(built, capsys)[0] == 0
 
 

@@ -45,6 +45,7 @@ class Field:
     name: str
     location: str | None = field(default=None, metadata={"key": "in"})
     type: str
+    accepts: tuple[str, ...] = ()  # types the page's own request example sends besides `type`
     format: str | None = None
     nullable: bool = False
     required: bool = False

@@ -4,6 +4,7 @@ link target (never by name), and examples checked against what the pages documen
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import replace
 from urllib.parse import unquote
 
@@ -14,6 +15,7 @@ from .endpoints import build_endpoint
 from .examples import ExampleChecker
 from .fields import FieldContext, build_fields
 from .operations import Claim, assign_names, operation
+from .request_examples import check_request_example
 from .routes import snake_case, title_from_file
 
 
@@ -38,7 +40,7 @@ def build_api(pages: list[PageDoc], diagnostics: Diagnostics) -> ApiIR:
         ctx = FieldContext(page.file, diagnostics)
         endpoint = _link_entity(endpoint, page, entities, ctx)
         _check_examples(endpoint, page, entities, ctx)
-        endpoints.append(endpoint)
+        endpoints.append(check_request_example(endpoint, page, ctx))
     _report_shared_routes(endpoints, diagnostics)
     return ApiIR(
         endpoints=name_endpoints(endpoints, diagnostics),
@@ -105,7 +107,7 @@ def _link_entity(
     endpoint: Endpoint, page: PageDoc, entities: dict[str, Entity], ctx: FieldContext
 ) -> Endpoint:
     section = page.response
-    many = _example_is_list(endpoint)
+    many = _example_is_list(endpoint, ctx)
     if section is None or not section.links:
         return replace(endpoint, response=replace(endpoint.response, many=many)) if many else endpoint
     link = section.links[0]
@@ -137,11 +139,32 @@ def _entity_named(text: str, entities: dict[str, Entity]) -> Entity | None:
     )
 
 
-def _example_is_list(endpoint: Endpoint) -> bool:
+def _example_is_list(endpoint: Endpoint, ctx: FieldContext) -> bool:
+    """Whether the first success example is an array, also when it is not valid JSON (a trailing `...`,
+    a comment): the shape of an example is evidence even when its text is not. Said when it decides."""
     for example in endpoint.examples.responses:
-        if 200 <= example.status < 300 and example.body is not None:
-            return isinstance(example.body.value, list)
+        if not 200 <= example.status < 300 or (example.body is None and example.raw is None):
+            continue
+        if example.body is not None:
+            many = isinstance(example.body.value, list)
+            if many and not _says_list(endpoint):
+                ctx.warn(
+                    example.line, f"response read as a list: example response {example.status} is an array"
+                )
+            return many
+        if example.raw is not None and example.raw.lstrip().startswith("["):
+            ctx.warn(
+                example.line,
+                f"response read as a list: example response {example.status} starts with '[' "
+                "(it is not valid JSON, but its shape is an array)",
+            )
+            return True
+        return False
     return False
+
+
+def _says_list(endpoint: Endpoint) -> bool:
+    return bool(re.search(r"\b(?:array|list)\s+of\b|\bentities\b", endpoint.response.description, re.I))
 
 
 def _check_examples(
@@ -156,13 +179,6 @@ def _check_examples(
                     fields, example.body.value
                 )
                 break
-    request = endpoint.examples.request
-    if request is not None and request.body is not None and page.request_samples:
-        body_params = tuple(p for p in endpoint.params if p.location != "path")
-        sample = next((s for s in page.request_samples if "{" in s.text), page.request_samples[0])
-        ExampleChecker(ctx, sample.text, sample.line, "request example").check(
-            body_params, request.body.value
-        )
 
 
 def _documented_fields(response: Response, entities: dict[str, Entity]) -> tuple[Field, ...]:

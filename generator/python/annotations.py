@@ -78,19 +78,30 @@ def _split_array(type_: str) -> tuple[int, str]:
 
 
 def request_annotation(field: Field, nested_name: str | None, names: Builtins = PLAIN) -> str:
-    """The annotation of a method argument or TypedDict key (without NotGiven)."""
-    depth, base = _split_array(field.type)
+    """The annotation of a method argument or TypedDict key (without NotGiven): the documented type, or
+    also the types the page's own example sends (`int | str`)."""
+    members = _request_members(field.type, field.enum, nested_name, names)
+    for other in field.accepts:
+        members += [m for m in _request_members(other, (), None, names) if m not in members]
+    return " | ".join(members + (["None"] if field.nullable else []))
+
+
+def _request_members(
+    type_: str, enum: tuple[JsonScalar, ...], nested_name: str | None, names: Builtins
+) -> list[str]:
+    """The members of the union a request value of `type_` may be."""
+    depth, base = _split_array(type_)
     if base == "object" and nested_name:
         inner = nested_name
-    elif base == "string" and (choice := literal(field.enum)):
-        inner = choice
-    elif base == "integer" and (choice := literal(field.enum)):
+    elif base in ("string", "integer") and (choice := literal(enum)):
         inner = choice
     else:
         inner = names.spell(_REQUEST_SCALARS[base])
+    if depth == 0:
+        return inner.split(" | ") if base == "number" else [inner]
     for _ in range(depth):
         inner = f"{names.name('list')}[{inner}]"
-    return f"{inner} | None" if field.nullable else inner
+    return [inner]
 
 
 def response_annotation(field: Field, nested_name: str | None, names: Builtins = PLAIN) -> str:

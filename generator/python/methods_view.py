@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import keyword
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
 
 from ..ir.model import Endpoint, Field
 from .annotations import PLAIN, Builtins, request_annotation
 from .docstrings import field_doc, method_doc
+from .example_values import example_values
 from .layout import annotated
 from .literals import doc_literal, markdown_text, value_literal
 from .naming import (
@@ -62,22 +62,6 @@ class MethodView:
     route: str  # escaped for markdown
     example_call: str  # the README example: `client.<resource>.<method>(...)`
     example_fence: str  # a code fence the example cannot close early
-
-
-def _typed(value: object, param: Field) -> object:
-    """An example value read from a query string (text) as the param's type: `50` -> 50, `true` -> True."""
-    if not isinstance(value, str) or param.type == "string":
-        return value
-    if param.type == "integer" and value.lstrip("-").isdigit():
-        return int(value)
-    return {"true": True, "false": False}.get(value, value) if param.type == "boolean" else value
-
-
-def _placeholder(field: Field) -> object:
-    if field.enum:
-        return field.enum[0]
-    value: object = {"string": "...", "integer": 1, "number": "0.1", "boolean": True}.get(field.item_type, {})
-    return [value] if field.is_array else value
 
 
 def return_type(
@@ -151,20 +135,16 @@ class MethodBuilder:
         )
 
     def _example_args(self, arg_names: dict[str, str]) -> list[str]:
-        """Path params, required params and whatever the page's example request sends."""
-        request = self.endpoint.examples.request
-        body = request.body.value if request and request.body and isinstance(request.body.value, dict) else {}
-        if request and request.path and "?" in request.path:  # the example's query string counts too
-            body = {**dict(parse_qsl(request.path.split("?", 1)[1])), **body}
-        args = []
-        for param in sorted(self.endpoint.params, key=lambda p: p.location != "path"):
-            if not param.required and param.name not in body:
-                continue
-            literal = value_literal(
-                _typed(body[param.name], param) if param.name in body else _placeholder(param)
+        """Path params by position, the rest by keyword (see `example_values`)."""
+        params = {p.name: p for p in self.endpoint.params}
+        return [
+            (
+                value_literal(value)
+                if params[name].location == "path"
+                else f"{arg_names[name]}={value_literal(value)}"
             )
-            args.append(literal if param.location == "path" else f"{arg_names[param.name]}={literal}")
-        return args
+            for name, value in example_values(self.endpoint).items()
+        ]
 
     def _arg(self, param: Field, name: str, required: bool) -> ArgView:
         nested = self._typed_dict(param) if param.fields and param.item_type == "object" else None

@@ -10,7 +10,15 @@ from .annotations import Builtins, needs_literal, response_annotation
 from .docstrings import field_doc
 from .layout import annotated
 from .literals import doc_literal, value_literal
-from .naming import MODEL_RESERVED, Namespace, class_name, model_attribute, response_class, singular, snake_identifier
+from .naming import (
+    MODEL_RESERVED,
+    Namespace,
+    class_name,
+    model_attribute,
+    response_class,
+    singular,
+    snake_identifier,
+)
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,9 @@ class ResourceBuilder:
         self.roots = roots
         self.typed_dict_names = typed_dict_names
 
-    def build(self, place: ResourcePlace, endpoints: list[Endpoint], children: list[ResourceView]) -> ResourceView:
+    def build(
+        self, place: ResourcePlace, endpoints: list[Endpoint], children: list[ResourceView]
+    ) -> ResourceView:
         method_names = Namespace(RESOURCE_RESERVED | {c.attribute for c in children})
         claimed = [method_names.claim(snake_identifier(e.name, RESOURCE_RESERVED)) for e in endpoints]
         names = Builtins.hidden_by(claimed + [c.attribute for c in children])
@@ -161,7 +163,9 @@ class ResourceBuilder:
             typed_dicts.extend(builder.typed_dicts)
         view_class = class_name(place.chain.replace(".", "_"))
         flavours = _flavours(view_class, place.access, methods, children)
-        exports = [t.name for t in typed_dicts] + [n for f in flavours for n in (f.resource_class, f.raw_class)]
+        exports = [t.name for t in typed_dicts] + [
+            n for f in flavours for n in (f.resource_class, f.raw_class)
+        ]
         spec_names = ["EndpointSpec"] + (["ParamSpec"] if any(e.params for e in endpoints) else [])
         if any(uses_condition(p) for e in endpoints for p in e.params):
             spec_names.insert(0, "Condition")

@@ -45,6 +45,8 @@ def param_spec(field: Field, location: str) -> Group:
     ]
     if field.required:
         args.append(Keyword("required", "True"))
+    if field.accepts:
+        args.append(Keyword("accepts", _tuple([value_literal(t) for t in field.accepts])))
     if field.nullable:
         args.append(Keyword("nullable", "True"))
     if field.required_when:
