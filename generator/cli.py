@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .changes.cli import register as register_diff
+from .mock.cli import register as register_mock
 from .openapi.cli import register as register_openapi
 from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
 from .drift import fast_check
@@ -183,6 +184,7 @@ def parser() -> argparse.ArgumentParser:
     check_command.set_defaults(handler=cmd_check)
     register_diff(commands)
     register_openapi(commands)
+    register_mock(commands)
     return root
 
 
