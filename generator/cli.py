@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .changes.cli import register as register_diff
+from .mock.cli import register as register_mock
+from .openapi.cli import register as register_openapi
 from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
 from .drift import fast_check
 from .output import Layout, Manifest, OutputError, Tree, write_trees
@@ -63,11 +65,34 @@ def _layout(args: argparse.Namespace) -> Layout | None:
     return Layout(docs, Path(args.ir), Path(args.out)) if docs else None
 
 
+def _openapi_path(args: argparse.Namespace, layout: Layout) -> Path | None:
+    """The `--openapi` file, or None; raises ValueError when it cannot be an output of this build."""
+    if args.openapi is None:
+        return None
+    from .openapi.build import path_problem
+
+    problem = path_problem(Path(args.openapi), layout)
+    if problem:
+        raise ValueError(problem)
+    return Path(args.openapi)
+
+
+def _up_to_date(layout: Layout, openapi: Path | None, args: argparse.Namespace) -> bool:
+    from .openapi.build import openapi_up_to_date
+
+    options = {"full": args.full, "strict": args.strict}
+    return fast_check(layout, **options) and openapi_up_to_date(openapi, layout, **options)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     layout = _layout(args)
     if layout is None:
         return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-    if fast_check(layout, full=args.full, strict=args.strict):  # nothing to do: say what the last build said
+    try:
+        openapi = _openapi_path(args, layout)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if _up_to_date(layout, openapi, args):  # nothing to do: say what the last build said
         reported = Manifest.read(layout.ir).diagnostics
         if reported:
             print("\n".join(reported), file=sys.stderr)
@@ -78,7 +103,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     diagnostics = Diagnostics()
     try:
-        trees = build(layout, diagnostics, args.strict, args.full)
+        trees = build(layout, diagnostics, args.strict, args.full, openapi)
     except SpecError:
         _report(diagnostics, args.verbose)
         return _fail("the pages have errors; nothing was written")
@@ -95,7 +120,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     layout = _layout(args)
     if layout is None:
         return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-    if fast_check(layout, full=args.full, strict=args.strict):
+    try:
+        openapi = _openapi_path(args, layout)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if _up_to_date(layout, openapi, args):
         print("specgen: IR and SDK are up to date", file=sys.stderr)
         return EXIT_OK
     from .pipeline import check
@@ -103,7 +132,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     diagnostics = Diagnostics()
     try:
-        report = check(layout, diagnostics, args.strict, args.full)
+        report = check(layout, diagnostics, args.strict, args.full, openapi)
     except SpecError:
         _report(diagnostics, args.verbose)
         return _fail("the pages have errors; cannot check", EXIT_USAGE)
@@ -131,6 +160,11 @@ def _tree_options(command: argparse.ArgumentParser) -> None:
         "--full", action="store_true", help="re-render and re-format every file, ignoring the cache"
     )
     command.add_argument("-v", "--verbose", action="store_true", help="print every diagnostic, info included")
+    command.add_argument(
+        "--openapi",
+        metavar="PATH",
+        help="also write the OpenAPI 3.1 document (.yaml/.json) to PATH, in a folder of its own",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -149,6 +183,8 @@ def parser() -> argparse.ArgumentParser:
     _tree_options(check_command)
     check_command.set_defaults(handler=cmd_check)
     register_diff(commands)
+    register_openapi(commands)
+    register_mock(commands)
     return root
 
 

@@ -14,6 +14,7 @@ from .fingerprint import input_fingerprint
 from .formatting import CachedFormatter
 from .ir import ApiIR, ir_files
 from .normalize.api import build_api
+from .openapi.build import openapi_tree, openapi_up_to_date
 from .output import Layout, Tree, write_trees
 from .python.render import render_python_sdk
 from .sources import read_pages
@@ -33,9 +34,14 @@ def parse_docs(docs_dir: Path, diagnostics: Diagnostics) -> ApiIR:
 
 
 def generate(
-    layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False
+    layout: Layout,
+    diagnostics: Diagnostics,
+    strict: bool = False,
+    full: bool = False,
+    openapi: Path | None = None,
 ) -> list[Tree]:
-    """Everything a build writes, in memory. Raises SpecError when the pages do not allow a build."""
+    """Everything a build writes, in memory (with `openapi`, that OpenAPI file too). Raises SpecError
+    when the pages do not allow a build."""
     inputs = input_fingerprint(layout.docs)
     ir = parse_docs(layout.docs, diagnostics)
     if diagnostics.fails(strict):
@@ -43,23 +49,44 @@ def generate(
     formatter = CachedFormatter(layout.out, use_cache=not full)
     sdk = render_python_sdk(ir, formatter)
     reported = [d.format() for d in diagnostics.sorted() if d.level >= Level.WARNING]
-    return [
+    trees = [
         Tree(layout.ir, ir_files(ir), inputs=inputs, diagnostics=reported),
         Tree(layout.out, sdk, formatter.sources, inputs),
     ]
+    if openapi is not None:
+        trees.append(openapi_tree(openapi, ir, diagnostics, inputs))
+    return trees
 
 
-def build(layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False) -> list[Tree]:
+def build(
+    layout: Layout,
+    diagnostics: Diagnostics,
+    strict: bool = False,
+    full: bool = False,
+    openapi: Path | None = None,
+) -> list[Tree]:
     """Generate, then write every folder or none."""
-    trees = generate(layout, diagnostics, strict, full)
+    trees = generate(layout, diagnostics, strict, full, openapi)
     write_trees(trees)
     return trees
 
 
-def check(layout: Layout, diagnostics: Diagnostics, strict: bool = False, full: bool = False) -> DriftReport:
+def check(
+    layout: Layout,
+    diagnostics: Diagnostics,
+    strict: bool = False,
+    full: bool = False,
+    openapi: Path | None = None,
+) -> DriftReport:
     """Generate in memory and compare with what is on disk, IR and SDK alike (unless nothing changed)."""
-    if fast_check(layout, full=full, strict=strict):
+    if fast_check(layout, full=full, strict=strict) and openapi_up_to_date(
+        openapi, layout, full=full, strict=strict
+    ):
         return DriftReport()
     return DriftReport(
-        [drift for tree in generate(layout, diagnostics, strict, full) for drift in compare_tree(tree)]
+        [
+            drift
+            for tree in generate(layout, diagnostics, strict, full, openapi)
+            for drift in compare_tree(tree)
+        ]
     )
