@@ -43,7 +43,7 @@ def test_parse_writes_ir(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "ir" / "index.yaml").is_file()
     assert (tmp_path / "ir" / "endpoints" / "accounts.create.yaml").is_file()
-    assert "add_exchange_account.md:290: warning:" in result.stderr
+    assert "add_exchange_account.md:289: warning:" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -54,7 +54,7 @@ def test_strict_fails_on_warnings_and_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-@pytest.mark.parametrize("args", [[], ["parse"], ["parse", "docs"], ["nonsense"]])
+@pytest.mark.parametrize("args", [[], ["parse", "no-such-docs"], ["parse", "a", "--docs", "b"], ["nonsense"]])
 def test_bad_usage_exits_2(args: list[str]) -> None:
     assert run(*args).returncode == 2
 

@@ -9,7 +9,7 @@ import pytest
 
 from generator.diagnostics import Diagnostics
 from generator.ir.model import Endpoint, SourceRef
-from generator.normalize.api import name_endpoints
+from generator.normalize.sdk_names import name_endpoints
 from generator.normalize.operations import operation
 
 

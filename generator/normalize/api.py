@@ -10,12 +10,9 @@ from urllib.parse import unquote
 
 from ..diagnostics import Diagnostics
 from ..docs.model import PageDoc, PageKind
-from ..ir.model import ApiIR, Endpoint, Entity, Field, Response, SourceRef
+from ..ir.model import ApiIR, Endpoint, Entity, SourceRef
 from .endpoints import build_endpoint
-from .examples import ExampleChecker
 from .fields import FieldContext, build_fields
-from .operations import Claim, assign_names, operation
-from .request_examples import check_request_example
 from .routes import snake_case, title_from_file
 
 
@@ -35,15 +32,13 @@ def build_api(pages: list[PageDoc], diagnostics: Diagnostics) -> ApiIR:
             diagnostics.info(page.file, 0, "no endpoint or entity on this page; skipped")
     entity_ids = _unique_ids([(e.id, e.source) for e in entities.values()], "entity", diagnostics)
     entities = {file: replace(e, id=entity_ids[i]) for i, (file, e) in enumerate(entities.items())}
-    endpoints = []
-    for endpoint, page in built:
-        ctx = FieldContext(page.file, diagnostics)
-        endpoint = _link_entity(endpoint, page, entities, ctx)
-        _check_examples(endpoint, page, entities, ctx)
-        endpoints.append(check_request_example(endpoint, page, ctx))
+    endpoints = [
+        _link_entity(endpoint, page, entities, FieldContext(page.file, diagnostics))
+        for endpoint, page in built
+    ]
     _report_shared_routes(endpoints, diagnostics)
     return ApiIR(
-        endpoints=name_endpoints(endpoints, diagnostics),
+        endpoints=tuple(endpoints),
         entities=tuple(sorted(entities.values(), key=lambda e: e.id)),
     )
 
@@ -57,29 +52,6 @@ def build_entity(page: PageDoc, ctx: FieldContext) -> Entity:
         source=SourceRef(file=page.file, line=page.title.line if page.title else 1),
         fields=build_fields(page.attributes, ctx),
     )
-
-
-def name_endpoints(endpoints: list[Endpoint], diagnostics: Diagnostics) -> tuple[Endpoint, ...]:
-    """Every endpoint with its final SDK method name (collisions settled from the routes, each reported),
-    sorted by id."""
-    claims = [Claim(e.route, operation(e.method, e.path), _tiebreak(e)) for e in endpoints]
-    resources = {c.operation.resource for c in claims}
-    children: dict[str, set[str]] = {}
-    for resource in resources:
-        parent, _, child = resource.rpartition(".")
-        if parent:
-            children.setdefault(parent, set()).add(child)
-    names, messages = assign_names(claims, children)
-    for endpoint, message in zip(endpoints, messages):
-        if message:
-            diagnostics.warning(endpoint.source.file, endpoint.source.line, message)
-    named = [replace(e, name=name) for e, name in zip(endpoints, names)]
-    return tuple(sorted(named, key=lambda e: e.id))
-
-
-def _tiebreak(endpoint: Endpoint) -> str:
-    """What tells apart two pages of one route: the words of the page's file name."""
-    return snake_case(title_from_file(endpoint.source.file)) or "page"
 
 
 def _unique_ids(items: list[tuple[str, SourceRef]], what: str, diagnostics: Diagnostics) -> list[str]:
@@ -148,15 +120,15 @@ def _example_is_list(endpoint: Endpoint, ctx: FieldContext) -> bool:
         if example.body is not None:
             many = isinstance(example.body.value, list)
             if many and not _says_list(endpoint):
-                ctx.warn(
-                    example.line, f"response read as a list: example response {example.status} is an array"
-                )
+                message = f"response read as a list: example response {example.status} is an array"
+                ctx.warn(example.line, message, "example")
             return many
         if example.raw is not None and example.raw.lstrip().startswith("["):
             ctx.warn(
                 example.line,
                 f"response read as a list: example response {example.status} starts with '[' "
                 "(it is not valid JSON, but its shape is an array)",
+                "example",
             )
             return True
         return False
@@ -165,29 +137,6 @@ def _example_is_list(endpoint: Endpoint, ctx: FieldContext) -> bool:
 
 def _says_list(endpoint: Endpoint) -> bool:
     return bool(re.search(r"\b(?:array|list)\s+of\b|\bentities\b", endpoint.response.description, re.I))
-
-
-def _check_examples(
-    endpoint: Endpoint, page: PageDoc, entities: dict[str, Entity], ctx: FieldContext
-) -> None:
-    fields = _documented_fields(endpoint.response, entities)
-    if fields:
-        for sample, example in zip(page.response_samples, endpoint.examples.responses):
-            if 200 <= example.status < 300 and example.body is not None and sample.code is not None:
-                what = f"example response {example.status}"
-                ExampleChecker(ctx, sample.code.text, sample.code.line, what).check(
-                    fields, example.body.value
-                )
-                break
-
-
-def _documented_fields(response: Response, entities: dict[str, Entity]) -> tuple[Field, ...]:
-    if response.fields:
-        return response.fields
-    if response.entity:
-        entity = next((e for e in entities.values() if e.id == response.entity), None)
-        return entity.fields if entity else ()
-    return ()
 
 
 def _report_shared_routes(endpoints: list[Endpoint], diagnostics: Diagnostics) -> None:

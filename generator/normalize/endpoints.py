@@ -51,7 +51,7 @@ def _route(page: PageDoc, examples: Examples, ctx: FieldContext) -> tuple[str, s
     if method is not None and page.path is not None:
         path, repairs = repair_path(page.path.text)
         for note in repairs:
-            ctx.warn(page.path.line, note)
+            ctx.warn(page.path.line, note, "route")
         return method, path
     request = examples.request
     if request is not None and request.method and request.path and method in (None, request.method):
@@ -80,7 +80,7 @@ def _method(page: PageDoc, ctx: FieldContext) -> str | None:
         return None
     method, repair = repair_method(page.method.text)
     if repair:
-        ctx.warn(page.method.line, repair)
+        ctx.warn(page.method.line, repair, "route")
     return method
 
 

@@ -47,7 +47,7 @@ def request_example(samples: list[CodeSample], ctx: FieldContext) -> RequestExam
     body, raw, error = parse_json("\n".join(body_parts))
     line = samples[0].line
     if error:
-        ctx.warn(line, f"request example is not valid JSON ({error}); kept as text")
+        ctx.warn(line, f"request example is not valid JSON ({error}); kept as text", "example")
     if method is None and path is None and body is None and raw is None:
         return None
     return RequestExample(method=method, path=path, body=body, raw=raw, line=line)
@@ -62,7 +62,11 @@ def response_examples(samples: list[ResponseSample], ctx: FieldContext) -> tuple
             line = sample.code.line
             body, raw, error = parse_json(sample.code.text)
             if error:
-                ctx.warn(line, f"example response {sample.status} is not valid JSON ({error}); kept as text")
+                ctx.warn(
+                    line,
+                    f"example response {sample.status} is not valid JSON ({error}); kept as text",
+                    "example",
+                )
         built.append(
             ResponseExample(status=sample.status, reason=sample.reason, body=body, raw=raw, line=line)
         )
@@ -178,4 +182,4 @@ class ExampleChecker:
     def _report(self, key: str, index: int, message: str) -> None:
         if key not in self.reported:
             self.reported.add(key)
-            self.ctx.warn(self.first_line + index, message)
+            self.ctx.warn(self.first_line + index, message, "example")

@@ -22,8 +22,8 @@ class FieldContext:
     file: str
     diagnostics: Diagnostics
 
-    def warn(self, line: int, message: str) -> None:
-        self.diagnostics.warning(self.file, line, message)
+    def warn(self, line: int, message: str, kind: str = "page") -> None:
+        self.diagnostics.warning(self.file, line, message, kind)
 
 
 def build_fields(raw: list[RawField], ctx: FieldContext, location: str | None = None) -> tuple[Field, ...]:
@@ -36,6 +36,7 @@ def build_fields(raw: list[RawField], ctx: FieldContext, location: str | None = 
                 item.line,
                 f"field {item.name!r} is documented twice (first at line {seen[item.name]}); "
                 "the second is ignored",
+                "duplicate",
             )
             continue
         seen[item.name] = item.line
@@ -47,7 +48,7 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None) -> Fiel
     description = plain_text(" ".join(part.text for part in item.description))
     spec = parse_type(item.type_text, has_children=bool(item.children))
     if spec.problem:
-        ctx.warn(item.line, f"{item.name}: {spec.problem}")
+        ctx.warn(item.line, f"{item.name}: {spec.problem}", "type")
     type_ = spec.type
     if item.children and type_ not in ("object", "array[object]"):
         if item.is_array_items or type_.startswith("array"):

@@ -62,11 +62,12 @@ def _read_ir(args: argparse.Namespace, diagnostics: Any) -> Any:
     from ..ir import IRFormatError, read_ir_dir
 
     if args.docs is not None:
+        from ..config import default_overrides
         from ..pipeline import parse_docs
 
         if not Path(args.docs).is_dir():
             return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-        ir = parse_docs(Path(args.docs), diagnostics)
+        ir = parse_docs(Path(args.docs), diagnostics, default_overrides(Path(args.docs)))
         if diagnostics.fails():
             print(format_diagnostics(diagnostics), file=sys.stderr)
             return _fail("the pages have errors; nothing was written", EXIT_FAIL)

@@ -60,6 +60,7 @@ def test_build_writes_the_document_and_check_covers_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.copytree(SPEC_DOCS, tmp_path / "spec" / "docs")
+    shutil.copy(SPEC_DOCS.parent / "overrides.yaml", tmp_path / "spec" / "overrides.yaml")
     document = tmp_path / "openapi" / "openapi.yaml"
     assert main(build_args(tmp_path, "build", document)) == 0
     assert main(["openapi", "--ir", str(SPEC_IR), "--out", str(tmp_path / "expected.yaml")]) == 0

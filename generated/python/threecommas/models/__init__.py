@@ -16,6 +16,24 @@ if TYPE_CHECKING:
     from .deal import DealTakeProfit as DealTakeProfit
     from .deal import DealSafetyOrders as DealSafetyOrders
     from .deal import Deal as Deal
+    from .account_create_response import (
+        AccountCreateResponseTotalPrimaryDisplayCurrencyProfit as AccountCreateResponseTotalPrimaryDisplayCurrencyProfit,
+    )
+    from .account_create_response import (
+        AccountCreateResponseDayProfitPrimaryDisplayCurrencyPercentage as AccountCreateResponseDayProfitPrimaryDisplayCurrencyPercentage,
+    )
+    from .account_create_response import (
+        AccountCreateResponseDayProfitPrimaryDisplayCurrency as AccountCreateResponseDayProfitPrimaryDisplayCurrency,
+    )
+    from .account_create_response import (
+        AccountCreateResponsePrimaryDisplayCurrencyProfitPercentage as AccountCreateResponsePrimaryDisplayCurrencyProfitPercentage,
+    )
+    from .account_create_response import (
+        AccountCreateResponsePrimaryDisplayCurrencyProfit as AccountCreateResponsePrimaryDisplayCurrencyProfit,
+    )
+    from .account_create_response import (
+        AccountCreateResponsePrimaryDisplayCurrencyAmount as AccountCreateResponsePrimaryDisplayCurrencyAmount,
+    )
     from .account_create_response import AccountCreateResponse as AccountCreateResponse
     from .account_currency_rates_response import AccountCurrencyRatesResponse as AccountCurrencyRatesResponse
     from .account_rename_response import AccountRenameResponse as AccountRenameResponse
@@ -31,6 +49,12 @@ __all__ = [
     "DealTakeProfit",
     "DealSafetyOrders",
     "Deal",
+    "AccountCreateResponseTotalPrimaryDisplayCurrencyProfit",
+    "AccountCreateResponseDayProfitPrimaryDisplayCurrencyPercentage",
+    "AccountCreateResponseDayProfitPrimaryDisplayCurrency",
+    "AccountCreateResponsePrimaryDisplayCurrencyProfitPercentage",
+    "AccountCreateResponsePrimaryDisplayCurrencyProfit",
+    "AccountCreateResponsePrimaryDisplayCurrencyAmount",
     "AccountCreateResponse",
     "AccountCurrencyRatesResponse",
     "AccountRenameResponse",
@@ -39,12 +63,18 @@ __all__ = [
     "SmartTradeUpdateResponse",
 ]
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "DealTakeProfitStep": "deal",
     "DealTakeProfitTrailing": "deal",
     "DealTakeProfit": "deal",
     "DealSafetyOrders": "deal",
     "Deal": "deal",
+    "AccountCreateResponseTotalPrimaryDisplayCurrencyProfit": "account_create_response",
+    "AccountCreateResponseDayProfitPrimaryDisplayCurrencyPercentage": "account_create_response",
+    "AccountCreateResponseDayProfitPrimaryDisplayCurrency": "account_create_response",
+    "AccountCreateResponsePrimaryDisplayCurrencyProfitPercentage": "account_create_response",
+    "AccountCreateResponsePrimaryDisplayCurrencyProfit": "account_create_response",
+    "AccountCreateResponsePrimaryDisplayCurrencyAmount": "account_create_response",
     "AccountCreateResponse": "account_create_response",
     "AccountCurrencyRatesResponse": "account_currency_rates_response",
     "AccountRenameResponse": "account_rename_response",

@@ -6,8 +6,74 @@ from __future__ import annotations
 from .._models import Amount, BaseModel
 
 __all__ = [
+    "AccountCreateResponseTotalPrimaryDisplayCurrencyProfit",
+    "AccountCreateResponseDayProfitPrimaryDisplayCurrencyPercentage",
+    "AccountCreateResponseDayProfitPrimaryDisplayCurrency",
+    "AccountCreateResponsePrimaryDisplayCurrencyProfitPercentage",
+    "AccountCreateResponsePrimaryDisplayCurrencyProfit",
+    "AccountCreateResponsePrimaryDisplayCurrencyAmount",
     "AccountCreateResponse",
 ]
+
+
+class AccountCreateResponseTotalPrimaryDisplayCurrencyProfit(BaseModel):
+    """An amount in the user's display currency."""
+
+    currency: str | None = None
+    """Currency code, such as USD."""
+
+    amount: Amount | None = None
+    """The amount, as a decimal string or number."""
+
+
+class AccountCreateResponseDayProfitPrimaryDisplayCurrencyPercentage(BaseModel):
+    """An amount in the user's display currency."""
+
+    currency: str | None = None
+    """Currency code, such as USD."""
+
+    amount: Amount | None = None
+    """The amount, as a decimal string or number."""
+
+
+class AccountCreateResponseDayProfitPrimaryDisplayCurrency(BaseModel):
+    """An amount in the user's display currency."""
+
+    currency: str | None = None
+    """Currency code, such as USD."""
+
+    amount: Amount | None = None
+    """The amount, as a decimal string or number."""
+
+
+class AccountCreateResponsePrimaryDisplayCurrencyProfitPercentage(BaseModel):
+    """An amount in the user's display currency."""
+
+    currency: str | None = None
+    """Currency code, such as USD."""
+
+    amount: Amount | None = None
+    """The amount, as a decimal string or number."""
+
+
+class AccountCreateResponsePrimaryDisplayCurrencyProfit(BaseModel):
+    """An amount in the user's display currency."""
+
+    currency: str | None = None
+    """Currency code, such as USD."""
+
+    amount: Amount | None = None
+    """The amount, as a decimal string or number."""
+
+
+class AccountCreateResponsePrimaryDisplayCurrencyAmount(BaseModel):
+    """An amount in the user's display currency."""
+
+    currency: str | None = None
+    """Currency code, such as USD."""
+
+    amount: Amount | None = None
+    """The amount, as a decimal string or number."""
 
 
 class AccountCreateResponse(BaseModel):
@@ -32,7 +98,7 @@ class AccountCreateResponse(BaseModel):
     """The interval, in hours, at which automatic portfolio balancing occurs."""
 
     auto_balance_portfolio_id: int | None = None
-    """ID of the portfolio for which automatic balancing has been initiated."""
+    """ID of the portfolio for which automatic balancing has been initiated. May be null."""
 
     autobalance_enabled: bool | None = None
     """Indicates whether auto balance mode is enabled for this account (`true`) or not (`false`)"""
@@ -113,7 +179,7 @@ class AccountCreateResponse(BaseModel):
     """The type of market supported by the connected exchange account."""
 
     customer_id: str | None = None
-    """Unique customer ID provided by the Bitstamp exchange."""
+    """Unique customer ID provided by the Bitstamp exchange. May be null."""
 
     btc_amount: str | None = None
     """Amount of Bitcoin in the account."""
@@ -156,3 +222,42 @@ class AccountCreateResponse(BaseModel):
 
     updated_at: str | None = None
     """ISO 8601 datetime of when this SmartTrade entity was updated."""
+
+    pretty_display_type: str | None = None
+    """Display name of the exchange type."""
+
+    gordon_bots_available: bool | None = None
+    """Whether GORDON bots can run on this account."""
+
+    subaccount_name: str | None = None
+    """The exchange sub-account, if any. May be null."""
+
+    auto_balance_method: str | None = None
+    """How the portfolio auto-balance runs. May be null."""
+
+    auto_balance_currency_change_limit: Amount | None = None
+    """Price change that triggers an auto-balance. May be null."""
+
+    primary_display_currency_amount: AccountCreateResponsePrimaryDisplayCurrencyAmount | None = None
+    """An amount in the user's display currency."""
+
+    primary_display_currency_profit: AccountCreateResponsePrimaryDisplayCurrencyProfit | None = None
+    """An amount in the user's display currency."""
+
+    primary_display_currency_profit_percentage: (
+        AccountCreateResponsePrimaryDisplayCurrencyProfitPercentage | None
+    ) = None
+    """An amount in the user's display currency."""
+
+    day_profit_primary_display_currency: AccountCreateResponseDayProfitPrimaryDisplayCurrency | None = None
+    """An amount in the user's display currency."""
+
+    day_profit_primary_display_currency_percentage: (
+        AccountCreateResponseDayProfitPrimaryDisplayCurrencyPercentage | None
+    ) = None
+    """An amount in the user's display currency."""
+
+    total_primary_display_currency_profit: AccountCreateResponseTotalPrimaryDisplayCurrencyProfit | None = (
+        None
+    )
+    """An amount in the user's display currency."""
