@@ -5,12 +5,15 @@ from __future__ import annotations
 from ..diagnostics import Diagnostics
 from ..sources import SourcePage
 from .model import PageDoc, PageKind
+from .component_reader import ComponentReader, is_component_page
 from .page_reader import PageReader
 
 __all__ = ["PageDoc", "PageKind", "read_page"]
 
 
 def read_page(page: SourcePage, diagnostics: Diagnostics) -> PageDoc:
-    """The endpoint document of one page. Today every page goes through the seed-era markdown reader;
-    a Docusaurus MDX reader plugs in here, choosing by suffix or by its `<Endpoint` component."""
+    """The endpoint document of one page: MDX pages and pages that use the components (the early JSX
+    dialect) go through the component reader, the others through the seed-era markdown reader."""
+    if is_component_page(page.file, page.text):
+        return ComponentReader(page.file, diagnostics).read(page.text)
     return PageReader(page.file, diagnostics).read(page.text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import replace
-from urllib.parse import unquote
 
 from ..diagnostics import Diagnostics
 from ..docs.model import PageDoc, PageKind
@@ -13,6 +12,7 @@ from ..ir.model import ApiIR, Endpoint, Entity, Field, Response, SourceRef
 from .endpoints import build_endpoint
 from .examples import ExampleChecker
 from .fields import FieldContext, build_fields
+from .links import link_target
 from .routes import snake_case, title_from_file
 
 
@@ -87,9 +87,7 @@ def _link_entity(
     if section is None or not section.links:
         return replace(endpoint, response=replace(endpoint.response, many=many)) if many else endpoint
     link = section.links[0]
-    target = posixpath.normpath(
-        posixpath.join(posixpath.dirname(page.file), unquote(link.target.split("#")[0]))
-    )
+    target = link_target(page.file, link.target, entities)
     entity = entities.get(target)
     if entity is None:
         ctx.warn(
