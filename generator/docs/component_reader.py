@@ -27,6 +27,7 @@ _MARKERS = re.compile(
 )
 _MODULE_LINE = re.compile(r"^(import|export)\s")
 _FIELD_SECTIONS = (SectionKind.PARAMS, SectionKind.ATTRIBUTES, SectionKind.RESPONSE)
+_TITLE = re.compile(r"\btitle\s*=\s*([\"'])(.*?)\1")
 _STATUS = re.compile(r"\b([1-5]\d\d)\b")
 
 
@@ -94,6 +95,8 @@ class ComponentReader(PageReader):
 
     def _component_section(self, page: PageDoc, section: Section) -> None:
         self._section(page, _markdown(section))
+        if section.kind is SectionKind.REQUEST_EXAMPLE:
+            page.request_samples = [_titled(sample) for sample in page.request_samples]
         kind = section.kind
         elements = [b.element for b in section.blocks if b.element is not None]
         if kind in _FIELD_SECTIONS:
@@ -152,6 +155,14 @@ class ComponentReader(PageReader):
                     page.response_samples.append(ResponseSample(status, reason, tab.line, code))
             elif kind is SectionKind.RESPONSE_EXAMPLE and codes:
                 self._warn(tab.line, f"tab {tab.attr('label') or tab.attr('value')!r} names no status; ignored")
+
+
+def _titled(sample: CodeSample) -> CodeSample:
+    """A fence titled with its request (```` ```json title="POST /ver1/..." ````): that line first."""
+    title = _TITLE.search(sample.info)
+    if title is None or not title.group(2).strip():
+        return sample
+    return CodeSample(f"{title.group(2).strip()}\n{sample.text}", sample.line - 1, sample.info)
 
 
 def _tab_status(tab: Element) -> tuple[int | None, str]:
