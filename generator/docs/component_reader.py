@@ -15,7 +15,7 @@ from dataclasses import replace
 from .blocks import Block
 from .component_fields import description_lines, read_fields
 from .component_header import read_endpoint
-from .components import Role, flatten, role_of, text_blocks
+from .components import Role, close_at_headings, flatten, role_of, text_blocks
 from .jsx import Element, TextRun, parse_elements
 from .markup import plain_text
 from .model import CodeSample, Located, NoteDoc, PageDoc, PageKind, RawField, ResponseSample
@@ -60,6 +60,7 @@ class ComponentReader(PageReader):
     def read(self, text: str) -> PageDoc:
         text, front_title = strip_front_matter(text)
         root, problems = parse_elements(blank_module_lines(text))
+        close_at_headings(root, self._warn)
         blocks = flatten(root, self._unknown)
         title, sections = split_sections(blocks)
         page = PageDoc(file=self.file, kind=PageKind.PROSE, title=title)

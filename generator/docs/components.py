@@ -66,6 +66,7 @@ COMPONENTS: dict[str, Role] = {
 }
 HEADER_CLASS = "main-container-endpoint"  # the early JSX dialect's route header
 _HEADING_TAG = re.compile(r"^h([1-6])$")
+_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 
 
@@ -121,3 +122,38 @@ def flatten(root: Element, unknown: Callable[[Element], None]) -> list[Block]:
         elif role is not Role.DECORATION:
             blocks.append(Block("element", child.line, child.end_line, [], element=child))
     return blocks
+
+
+def close_at_headings(parent: Element, warn: Callable[[int, str], None]) -> None:
+    """A param whose text holds a section heading was never closed (its closing tag came later, or
+    never): it ends before the heading, and what follows is read at its parent's level."""
+    index = 0
+    while index < len(parent.children):
+        child = parent.children[index]
+        if isinstance(child, Element):
+            rest = _cut_at_heading(child) if role_of(child) is Role.FIELD else []
+            if rest:
+                warn(child.line, f"<{child.name}> is never closed; it ends before the heading at line {rest[0].line}")
+                parent.children[index + 1 : index + 1] = rest
+            close_at_headings(child, warn)
+        index += 1
+
+
+def _cut_at_heading(element: Element) -> list[Element | TextRun]:
+    for position, child in enumerate(element.children):
+        if not isinstance(child, TextRun):
+            continue
+        fence = ""
+        lines = child.text.split("\n")
+        for offset, line in enumerate(lines):
+            opener = _FENCE.match(line)
+            if opener and (not fence or opener.group(1).startswith(fence)):
+                fence = "" if fence else opener.group(1)[:3]
+            elif not fence and _HEADING_LINE.match(line):
+                before, after = "\n".join(lines[:offset]), "\n".join(lines[offset:])
+                rest: list[Element | TextRun] = [TextRun(after, child.line + offset)]
+                rest += element.children[position + 1 :]
+                element.children = element.children[:position] + [TextRun(before, child.line)]
+                element.end_line = child.line + offset - 1
+                return rest
+    return []

@@ -19,7 +19,8 @@ _BOUND = re.compile(
 )
 _DEFAULT = re.compile(r"\bdefault(?:\s+value)?\s*(?:is|:|=)\s*`(?P<value>[^`]*)`", re.I)
 _ALLOWED = re.compile(
-    r"\b(?:allowed|valid|possible|available|supported|accepted)\s+(?:values?|fields?|options?)"
+    r"\b(?:(?:allowed|valid|possible|available|supported|accepted)\s+(?:values?|fields?|options?)"
+    r"|choose\s+one\s+of(?:\s+(?:the\s+)?(?:values?|options?))?)"
     r"(?:\s+for\s+[\w ]+?)?\s*:?\s*(?P<rest>.*)$",
     re.I | re.S,
 )
