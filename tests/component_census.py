@@ -80,7 +80,13 @@ def census(text: str) -> list[CensusField]:
                 continue
             parents = tuple(s for s in stack if s is not None)
             fields.append(
-                CensusField(parents + (attrs.get("name", ""),), attrs.get("type", ""), "required" in attrs, section, number)
+                CensusField(
+                    parents + (attrs.get("name", ""),),
+                    attrs.get("type", ""),
+                    "required" in attrs,
+                    section,
+                    number,
+                )
             )
             for deeper in [d for d in last_closed if d > len(parents)]:
                 del last_closed[deeper]
@@ -119,7 +125,9 @@ def figures(root: Path) -> dict[str, int]:
         by_file[(endpoint.source.file, "response")] = ir_paths(endpoint.response.fields)
     for entity in ir.entities:
         by_file[(entity.source.file, "attributes")] = ir_paths(entity.fields)
-    counts = dict.fromkeys(("pages", "endpoint pages", "endpoints", "apiparams", "found", "typed", "required ok"), 0)
+    counts = dict.fromkeys(
+        ("pages", "endpoint pages", "endpoints", "apiparams", "found", "typed", "required ok"), 0
+    )
     counts["endpoints"] = len(ir.endpoints)
     counts["entities"] = len(ir.entities)
     for path in sorted(root.rglob("*.md*")):
@@ -134,9 +142,15 @@ def figures(root: Path) -> dict[str, int]:
                 continue
             counts["found"] += 1
             expected = parse_type(item.type_text).type if item.type_text else None
-            if expected in (None, "any") or field.type == expected or field.type.startswith(expected.split("[")[0]):
+            if (
+                expected in (None, "any")
+                or field.type == expected
+                or field.type.startswith(expected.split("[")[0])
+            ):
                 counts["typed"] += 1
-            if field.required == item.required or (item.required and (field.required_when or field.conditions)):
+            if field.required == item.required or (
+                item.required and (field.required_when or field.conditions)
+            ):
                 counts["required ok"] += 1
     return counts
 

@@ -84,4 +84,3 @@ def _all(root: Element, name: str) -> list[Element]:
             found.append(child)
         found.extend(_all(child, name))
     return found
-

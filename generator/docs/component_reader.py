@@ -155,7 +155,9 @@ class ComponentReader(PageReader):
                 for code in codes or [None]:  # every alternative of one status is kept
                     page.response_samples.append(ResponseSample(status, reason, tab.line, code))
             elif kind is SectionKind.RESPONSE_EXAMPLE and codes:
-                self._warn(tab.line, f"tab {tab.attr('label') or tab.attr('value')!r} names no status; ignored")
+                self._warn(
+                    tab.line, f"tab {tab.attr('label') or tab.attr('value')!r} names no status; ignored"
+                )
 
 
 def _titled(sample: CodeSample) -> CodeSample:
@@ -184,7 +186,9 @@ def _code_text(element: Element) -> str:
 
 
 def _markdown(section: Section) -> Section:
-    return Section(section.kind, section.heading, section.location, [b for b in section.blocks if b.element is None])
+    return Section(
+        section.kind, section.heading, section.location, [b for b in section.blocks if b.element is None]
+    )
 
 
 def _elements(blocks: list[Block], role: Role) -> list[Block]:

@@ -116,7 +116,9 @@ def flatten(root: Element, unknown: Callable[[Element], None]) -> list[Block]:
         elif role is Role.HEADING:
             match = _HEADING_TAG.match(child.name)
             level = int(match.group(1)) if match else 0
-            blocks.append(Block("heading", child.line, child.end_line, [], level=level, text=child.text().strip()))
+            blocks.append(
+                Block("heading", child.line, child.end_line, [], level=level, text=child.text().strip())
+            )
             if level == 0:  # `CollapseAllHeading`: a heading that never starts a section of its own
                 blocks[-1].info = "continuation"
         elif role is not Role.DECORATION:
@@ -133,7 +135,10 @@ def close_at_headings(parent: Element, warn: Callable[[int, str], None]) -> None
         if isinstance(child, Element):
             rest = _cut_at_heading(child) if role_of(child) is Role.FIELD else []
             if rest:
-                warn(child.line, f"<{child.name}> is never closed; it ends before the heading at line {rest[0].line}")
+                warn(
+                    child.line,
+                    f"<{child.name}> is never closed; it ends before the heading at line {rest[0].line}",
+                )
                 parent.children[index + 1 : index + 1] = rest
             close_at_headings(child, warn)
         index += 1

@@ -179,7 +179,10 @@ class PageReader:
         pending: list[Block] = []
 
         def flush() -> None:
-            found, before = read_field_lines(_text_lines(pending))
+            problems: list[tuple[int, str]] = []
+            found, before = read_field_lines(_text_lines(pending), problems)
+            for line, message in problems if record else []:
+                self.diagnostics.warning(self.file, line, message)
             if found and record:
                 page.dialects.add(
                     "html-paragraphs" if any("<strong>" in b.lines[0] for b in pending) else "seed-blocks"

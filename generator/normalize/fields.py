@@ -9,7 +9,7 @@ from ..diagnostics import Diagnostics
 from ..docs.markup import plain_text
 from ..docs.model import RawField
 from ..ir.model import Field, Json, JsonScalar
-from .requirements import read_requirements
+from .requirements import Requirements, read_requirements
 from .types import parse_type
 from .values import Values, read_description_values, read_values_column
 
@@ -74,7 +74,7 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None) -> Fiel
         type=type_,
         format=spec.format,
         nullable=spec.nullable or (None in values.enum) or (values.default == Json(None)),
-        required=(location == "path") or (_required(item, ctx) and not requirements.conditional),
+        required=(location == "path") or _required_now(item, requirements, location, ctx),
         required_when=tuple(requirements.required_when),
         conditions=tuple(requirements.conditions),
         enum=_coerce_enum(values.enum, type_, item, ctx),
@@ -104,6 +104,21 @@ def _required(item: RawField, ctx: FieldContext) -> bool:
             item.line, f"{item.name}: required marker {item.required_text!r} not understood; read as optional"
         )
     return bool(marker)
+
+
+def _required_now(item: RawField, requirements: Requirements, location: str | None, ctx: FieldContext) -> bool:
+    """The marker's answer, unless the description makes the field required only sometimes; a marker
+    `required` that a free-text condition turns into optional is reported."""
+    marked = _required(item, ctx)
+    if marked and requirements.conditional and location != "path":
+        if not requirements.required_when:
+            ctx.warn(
+                item.line,
+                f"{item.name}: marked required, but its description makes that a condition "
+                f"({requirements.conditions[0]!r}); read as optional",
+            )
+        return False
+    return marked
 
 
 def _values(item: RawField, description: str) -> Values:
