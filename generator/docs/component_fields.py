@@ -8,7 +8,7 @@
 
 A `CollapsibleNestedParams` block holds the fields of the param it is inside, or, as the next sibling
 after a param is closed, of that param. A block named for "values" (or holding bullets and no params)
-lists the allowed values of its owner instead. Text is reduced here to plain text with code spans.
+lists the allowed values of its owner instead.
 """
 
 from __future__ import annotations
@@ -118,10 +118,10 @@ def _values(block: Element) -> list[str]:
 
 
 def description_lines(run: TextRun) -> list[Located]:
-    """The non-blank lines of a text run as plain text, each with its line."""
+    """The non-blank lines of a text run, each with its line (reduced to plain text later, with the
+    rest of the page: `reduced.py`)."""
     lines = []
     for offset, line in enumerate(run.text.split("\n")):
-        text = plain_text(line)
-        if text:
-            lines.append(Located(text, run.line + offset))
+        if line.strip():
+            lines.append(Located(line.strip(), run.line + offset))
     return lines

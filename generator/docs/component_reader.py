@@ -152,7 +152,8 @@ class ComponentReader(PageReader):
             if kind is SectionKind.REQUEST_EXAMPLE:
                 page.request_samples.extend(codes)
             elif kind in (SectionKind.RESPONSE_EXAMPLE, SectionKind.RESPONSE) and status is not None:
-                for code in codes or [None]:  # every alternative of one status is kept
+                alternatives: list[CodeSample | None] = list(codes) or [None]
+                for code in alternatives:  # every alternative of one status is kept
                     page.response_samples.append(ResponseSample(status, reason, tab.line, code))
             elif kind is SectionKind.RESPONSE_EXAMPLE and codes:
                 self._warn(

@@ -23,7 +23,7 @@ from .model import (
 from .pipe_tables import html_table, read_table, rejoin_tables
 from .samples import request_samples, response_samples
 from .sections import Section, SectionKind, split_sections
-from ..normalize.routes import looks_like_path, repair_method
+from .route_words import looks_like_path, repair_method
 
 # `**Permission:** X`, `**Security** X`, or plain `Permission: X` (the GitBook-era pages drop the bold).
 _META_LINE = re.compile(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..docs.markup import plain_text
 from ..docs.model import PageDoc
 from ..ir.model import Endpoint, Examples, Field, Note, Response, SourceRef
 from .examples import request_example, response_examples
@@ -198,4 +197,4 @@ def _response(page: PageDoc, ctx: FieldContext) -> Response:
         return Response()
     fields = build_fields(section.fields, ctx)
     description = " ".join(p.text for p in section.prose if p.text).strip()
-    return Response(description=plain_text(description), line=section.heading.line, fields=fields)
+    return Response(description=description, line=section.heading.line, fields=fields)

@@ -7,7 +7,6 @@ include `string or null`, `null or string`, `nullable string`, `array[json]`, `s
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -42,10 +41,6 @@ _ALIASES = {
 }
 _FORMAT_WORDS = {"date": "date", "datetime": "date-time", "date-time": "date-time", "timestamp": "date-time"}
 _TYPOS = {"strign", "stirng", "sting"}
-_KNOWN_FORMAT = re.compile(
-    r"<\s*(date-time|datetime|date|time|timestamp|uuid|uri|url|email|int32|int64|float|double|decimal)\s*>",
-    re.I,
-)
 _FORMAT = re.compile(r"<\s*([a-z0-9-]+)\s*>|\(\s*([a-z0-9-]+)\s*\)")
 _ARRAY = re.compile(r"^(?:array|list)\s*(?:\[\s*(.*?)\s*\]|<\s*(.*?)\s*>)$")
 
@@ -64,8 +59,7 @@ def parse_type(spelling: str | None, has_children: bool = False) -> TypeSpec:
         if has_children:
             return TypeSpec("object")
         return TypeSpec("any", problem="no type is documented; read as any")
-    text = _KNOWN_FORMAT.sub(r"«\1»", html.unescape(spelling))  # keep `<date-time>` while dropping real tags
-    text = re.sub(r"<[^>]*>?|`", " ", text).replace("«", "<").replace("»", ">").strip().lower()
+    text = spelling.strip().lower()  # already words: tags and entities went at the reading boundary
     text = re.sub(r"\s+", " ", text.replace("|", " or ").replace(",", " or "))
     fmt_match = None if text.startswith(("array", "list")) else _FORMAT.search(text)
     fmt = (fmt_match.group(1) or fmt_match.group(2)) if fmt_match else None
