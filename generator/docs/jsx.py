@@ -11,12 +11,14 @@ closed, a closing tag without an opener) are returned as `(line, message)` pairs
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .jsx_tokens import Attribute, Scanner, Tag, TextRun
 
 __all__ = ["Attribute", "Element", "TextRun", "parse_elements"]
 
+MAX_DEPTH = 100  # elements nested deeper are read flat (the pages nest five or six deep)
 _COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)  # `{/* an MDX comment */}`
 
 
@@ -47,32 +49,32 @@ class Element:
         return "".join(c.text if isinstance(c, TextRun) else c.text() for c in self.children)
 
 
-def parse_elements(
-    text: str, first_line: int = 1, exclusive: frozenset[str] = frozenset()
-) -> tuple[Element, list[tuple[int, str]]]:
-    """The element tree of a page (a root element named `#root`) and the problems found.
-
-    `exclusive` names elements that never hold one another directly (a param inside a param needs a
-    nested-params block between): opening one right inside another closes the outer one, reported."""
+def parse_elements(text: str, first_line: int = 1) -> tuple[Element, list[tuple[int, str]]]:
+    """The element tree of a page (a root element named `#root`) and the problems found."""
     scanner = Scanner(_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text), first_line)
     root = Element("#root", first_line)
     stack = [root]
+    open_names: Counter[str] = Counter()
+    too_deep = False
     for piece in scanner.pieces():
         if isinstance(piece, TextRun):
             stack[-1].children.append(piece)
-            continue
-        if piece.closing:
-            _close(stack, piece, scanner.problems)
-            continue
-        top = stack[-1]
-        if piece.name in exclusive and top.name in exclusive:
-            scanner.problems.append((top.line, f"<{top.name}> is never closed; it ends at line {piece.line}"))
-            top.end_line = piece.line
-            stack.pop()
-        element = Element(piece.name, piece.line, piece.attrs, end_line=piece.end_line)
-        stack[-1].children.append(element)
-        if not piece.self_closing:
+        elif piece.closing:
+            _close(stack, open_names, piece, scanner.problems)
+        else:
+            element = Element(piece.name, piece.line, piece.attrs, end_line=piece.end_line)
+            stack[-1].children.append(element)
+            if piece.self_closing:
+                continue
+            if len(stack) > MAX_DEPTH:
+                if not too_deep:
+                    scanner.problems.append(
+                        (piece.line, f"elements nested deeper than {MAX_DEPTH}; read flat")
+                    )
+                too_deep = True
+                continue
             stack.append(element)
+            open_names[element.name] += 1
     last = scanner.line_of(len(text))
     for element in reversed(stack[1:]):
         scanner.problems.append((element.line, f"<{element.name}> is never closed; it ends at line {last}"))
@@ -81,13 +83,14 @@ def parse_elements(
     return root, scanner.problems
 
 
-def _close(stack: list[Element], tag: Tag, problems: list[tuple[int, str]]) -> None:
-    names = [element.name for element in stack[1:]]
-    if tag.name not in names:
+def _close(stack: list[Element], open_names: Counter[str], tag: Tag, problems: list[tuple[int, str]]) -> None:
+    if not open_names[tag.name]:
         problems.append((tag.line, f"closing tag </{tag.name}> has no opening tag; ignored"))
         return
     while stack[-1].name != tag.name:
         unclosed = stack.pop()
+        open_names[unclosed.name] -= 1
         problems.append((unclosed.line, f"<{unclosed.name}> is never closed; it ends at line {tag.line}"))
         unclosed.end_line = tag.line
+    open_names[tag.name] -= 1
     stack.pop().end_line = tag.end_line

@@ -12,6 +12,9 @@ STRUCTURAL_HTML = {"div", "span", "h1", "h2", "h3", "h4", "h5", "h6"}
 _NAME = re.compile(r"[A-Za-z][\w.:-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:][\w:.-]*")
 _FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_BACKTICKS = re.compile(r"`+")
+_MAX_TAG = 20_000  # characters: a longer "tag" is text with a stray `<` (and keeps the scan linear)
+_BARE_VALUE = re.compile(r"[^\s/>]+")
 
 
 @dataclass
@@ -49,9 +52,15 @@ class Scanner:
         self.first_line = first_line
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.problems: list[tuple[int, str]] = []
+        self.limit = len(text)
+        self.braces: dict[int, int] | None = None  # `{` index -> its `}` index, computed on first use
 
     def line_of(self, index: int) -> int:
         return self.first_line + bisect.bisect_right(self.starts, index) - 1
+
+    def line_end(self, index: int) -> int:
+        following = bisect.bisect_right(self.starts, index)
+        return self.starts[following] - 1 if following < len(self.starts) else len(self.text)
 
     def pieces(self) -> list[Tag | TextRun]:
         text, index, run_start = self.text, 0, 0
@@ -89,13 +98,13 @@ class Scanner:
         return found.end()
 
     def _skip_code_span(self, index: int) -> int:
-        run = re.match(r"`+", self.text[index:]).group(0)  # type: ignore[union-attr]
-        line_end = self.text.find("\n", index)
-        close = self.text.find(run, index + len(run), line_end if line_end >= 0 else len(self.text))
+        run = _BACKTICKS.match(self.text, index).group(0)  # type: ignore[union-attr]
+        close = self.text.find(run, index + len(run), self.line_end(index))
         return close + len(run) if close >= 0 else index + len(run)
 
     def _tag(self, index: int) -> tuple[Tag, int] | None:
         text, pos = self.text, index + 1
+        self.limit = min(len(text), index + _MAX_TAG)
         closing = pos < len(text) and text[pos] == "/"
         pos += closing
         name_match = _NAME.match(text, pos)
@@ -106,7 +115,7 @@ class Scanner:
             return None  # `a < b`
         pos = name_match.end() if name_match else pos
         attrs: dict[str, Attribute] = {}
-        while pos < len(text):
+        while pos < self.limit:
             pos = _skip_space(text, pos)
             if text.startswith("/>", pos):
                 return Tag(name, self.line_of(index), self.line_of(pos), attrs, closing, True), pos + 2
@@ -126,7 +135,7 @@ class Scanner:
     def _attribute(self, pos: int) -> tuple[tuple[str, Attribute], int] | None:
         text = self.text
         if text.startswith("{", pos):  # a spread `{...props}`: no attribute of ours
-            end = _balanced(text, pos)
+            end = self._balanced(pos)
             return (("", Attribute("")), end) if end > 0 else None
         match = _ATTR_NAME.match(text, pos)
         if match is None:
@@ -136,13 +145,20 @@ class Scanner:
             return (key, Attribute("true", expression=True)), pos
         pos = _skip_space(text, pos + 1)
         if pos < len(text) and text[pos] in "\"'":
-            end = text.find(text[pos], pos + 1)
+            end = text.find(text[pos], pos + 1, self.limit)
             return ((key, Attribute(text[pos + 1 : end])), end + 1) if end > 0 else None
         if text.startswith("{", pos):
-            end = _balanced(text, pos)
+            end = self._balanced(pos)
             return ((key, Attribute(text[pos + 1 : end - 1], expression=True)), end) if end > 0 else None
-        bare = re.match(r"[^\s/>]+", text[pos:])
-        return ((key, Attribute(bare.group(0))), pos + bare.end()) if bare else None
+        bare = _BARE_VALUE.match(text, pos)
+        return ((key, Attribute(bare.group(0))), bare.end()) if bare else None
+
+    def _balanced(self, start: int) -> int:
+        """The index after the `}` that closes the `{` at `start`, or -1 (none before the tag limit)."""
+        if self.braces is None:
+            self.braces = _matching_braces(self.text)
+        end = self.braces.get(start, -1)
+        return end + 1 if 0 <= end < self.limit else -1
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -151,20 +167,14 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-def _balanced(text: str, start: int) -> int:
-    """The index after the `}` that closes the `{` at `start` (strings inside skipped), or -1."""
-    depth, pos = 0, start
-    while pos < len(text):
-        char = text[pos]
-        if char in "\"'`":  # a string, when it closes (an apostrophe in JSX text does not)
-            line_end = text.find("\n", pos)
-            end = text.find(char, pos + 1, len(text) if char == "`" or line_end < 0 else line_end)
-            pos = end if end > 0 else pos
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return pos + 1
-        pos += 1
-    return -1
+def _matching_braces(text: str) -> dict[int, int]:
+    """Each `{` of the text with the `}` that closes it, in one pass (braces inside strings count too:
+    attribute expressions on the pages never hold a lone brace in a string)."""
+    found: dict[int, int] = {}
+    stack: list[int] = []
+    for match in re.finditer(r"[{}]", text):
+        if match.group(0) == "{":
+            stack.append(match.start())
+        elif stack:
+            found[stack.pop()] = match.start()
+    return found

@@ -151,12 +151,19 @@ def _dedupe(params: list[Field], ctx: FieldContext) -> list[Field]:
     return list(seen.values())
 
 
-def _route_match(path: str, example_path: str) -> re.Match[str] | None:
-    """The example's concrete path matched against a templated one (placeholders as groups)."""
-    pattern = "^" + re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>[^/?]+)", re.escape(path)) + r"/?(?:\?|$)"
+def _route_match(path: str, example_path: str) -> dict[str, str] | None:
+    """The placeholders' values when the example's concrete path fits a templated one, else None."""
+    names = re.findall(r"\{(\w+)\}", path)
+    pattern = "^" + re.sub(r"\\\{\w+\\\}", r"([^/?]+)", re.escape(path)) + r"/?(?:\?|$)"
     concrete = re.sub(r"^[a-z]+://[^/]+", "", example_path.strip("`")).split("/public/api")[-1]
     concrete = re.sub(r":(\w+)", r"{\1}", concrete)
-    return re.match(pattern, concrete if concrete.startswith("/") else "/" + concrete)
+    match = re.match(pattern, concrete if concrete.startswith("/") else "/" + concrete)
+    if match is None:
+        return None
+    values: dict[str, str] = {}
+    for name, value in zip(names, match.groups()):
+        values.setdefault(name, value)
+    return values
 
 
 def _check_example_route(examples: Examples, method: str, path: str, ctx: FieldContext) -> None:
@@ -172,7 +179,7 @@ def _check_example_route(examples: Examples, method: str, path: str, ctx: FieldC
     if (
         request.path
         and request.path.strip("`").startswith(("/", "http"))
-        and not _route_match(path, request.path)
+        and _route_match(path, request.path) is None
     ):
         ctx.warn(
             request.line, f"example request goes to {request.path}, not to {path}; the page's path is kept"
@@ -184,7 +191,7 @@ def _implied_path_param(name: str, path: str, page: PageDoc, examples: Examples,
     type_ = "string"
     example_path = examples.request.path if examples.request else None
     match = _route_match(path, example_path) if example_path else None
-    if match and isinstance(scalar(match.group(name)), int):
+    if match and name in match and isinstance(scalar(match[name]), int):
         type_ = "integer"
     line = page.path.line if page.path else 1
     ctx.warn(line, f"path placeholder {{{name}}} is not documented as a param; read as a required {type_}")
