@@ -28,6 +28,9 @@ from generator.normalize.values import read_description_values, read_values_colu
         ("integer or null", ("integer", None, True)),
         ('<mark style="color:grey">integer', ("integer", None, False)),
         ("float", ("number", None, False)),
+        ("array of objects", ("array[object]", None, False)),
+        ("list of strings", ("array[string]", None, False)),
+        ("array of integers or null", ("array[integer]", None, True)),
     ],
 )
 def test_type_spellings(spelling: str, expected: tuple[str, str | None, bool]) -> None:

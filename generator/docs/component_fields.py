@@ -64,6 +64,8 @@ def read_field(element: Element, warn: Warn) -> RawField:
         type_text=element.attr("type") or None,
         required_text=_required(element),
     )
+    if element.attr("description"):  # `<ApiParam name=... description="..." />`
+        field.description.append(Located(element.attr("description"), element.line))
     if element.attr("format"):
         field.type_text = f"{field.type_text or ''} <{element.attr('format')}>".strip()
     children: list[Element] = []
