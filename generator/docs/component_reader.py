@@ -95,9 +95,10 @@ class ComponentReader(PageReader):
             page.notes.append(NoteDoc(kind.lower(), text, element.line))
 
     def _component_section(self, page: PageDoc, section: Section) -> None:
+        known = len(page.request_samples)
         self._section(page, _markdown(section))
         if section.kind is SectionKind.REQUEST_EXAMPLE:
-            page.request_samples = [_titled(sample) for sample in page.request_samples]
+            page.request_samples[known:] = [_titled(sample) for sample in page.request_samples[known:]]
         kind = section.kind
         elements = [b.element for b in section.blocks if b.element is not None]
         if kind in _FIELD_SECTIONS:

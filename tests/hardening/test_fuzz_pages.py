@@ -2,8 +2,9 @@
 
 Real pages (seed-era and MDX, when ../shared/corpus is present), the fixture pages and spec/docs are
 mutated: truncated, lines deleted or duplicated, random unicode, unbalanced tags (JSX among them) and
-fences, NUL bytes, CRLF, a BOM, and (in a separate, smaller run) lines of a megabyte. `SPECGEN_FUZZ_EXAMPLES=20000 python -m pytest
-tests/hardening` is the long mode; the normal run tries 2,000 pages.
+fences, NUL bytes, CRLF, a BOM, and (in a separate, smaller run) lines of a megabyte.
+`SPECGEN_FUZZ_EXAMPLES=20000 python -m pytest tests/hardening` is the long mode; the normal run tries
+2,000 pages.
 """
 
 from __future__ import annotations
