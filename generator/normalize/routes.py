@@ -5,26 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..ir.model import METHODS
+# The method and path words are recognised by the readers; imported here for the route repairs.
+from ..docs.route_words import looks_like_path, repair_method  # noqa: F401
 
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_][\w]*)\s*\}|:([A-Za-z_]\w*)")
-
-
-def repair_method(word: str) -> tuple[str | None, str | None]:
-    """(HTTP method, repair note): `post` -> POST, `DELETED` -> DELETE; (None, None) when not a method."""
-    upper = word.strip().upper()
-    if upper in METHODS:
-        return upper, None
-    for method in METHODS:
-        if upper.startswith(method) and len(upper) - len(method) <= 2:
-            return method, f"method {word!r} read as {method}"
-        if len(upper) == len(method) and sum(a != b for a, b in zip(upper, method)) == 1:
-            return method, f"method {word!r} read as {method}"
-    return None, None
-
-
-def looks_like_path(text: str) -> bool:
-    return bool(re.match(r"^/?(?:public/api/)?(?:ver\d+|v\d+)/\S+$", text.strip())) or text.startswith("/")
 
 
 def repair_path(raw: str) -> tuple[str, list[str]]:
