@@ -11,11 +11,10 @@ from pathlib import Path
 
 from .changes.cli import register as register_diff
 from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
-from .drift import fast_check
-from .output import Layout, Manifest, OutputError, Tree, write_trees
+from .output import Layout, OutputError, Tree, write_trees
 
-# The pipeline (markdown-it, Jinja, black) is imported inside the commands that need it, so that a
-# `specgen check` of an unchanged tree, the pre-commit case, starts in a fraction of the time.
+# The pipeline (markdown-it, Jinja) is imported inside the commands that need it, so that `specgen diff`
+# and `--help` start fast; black only when a file is not in the format cache.
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -67,18 +66,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     layout = _layout(args)
     if layout is None:
         return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-    if fast_check(layout, full=args.full, strict=args.strict):  # nothing to do: say what the last build said
-        reported = Manifest.read(layout.ir).diagnostics
-        if reported:
-            print("\n".join(reported), file=sys.stderr)
-        print("specgen: IR and SDK are up to date; nothing to write", file=sys.stderr)
-        return EXIT_OK
     from .pipeline import build
     from .python.render import RenderError
 
     diagnostics = Diagnostics()
     try:
-        trees = build(layout, diagnostics, args.strict, args.full)
+        result = build(layout, diagnostics, args.strict, args.full)
     except SpecError:
         _report(diagnostics, args.verbose)
         return _fail("the pages have errors; nothing was written")
@@ -86,7 +79,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         _report(diagnostics, args.verbose)
         return _fail(f"{exc}; nothing was written")
     _report(diagnostics, args.verbose)
-    counts = ", ".join(f"{len(t.files)} files -> {t.root}" for t in trees)
+    if not result.changed:
+        print("specgen: IR and SDK are up to date; nothing to write", file=sys.stderr)
+        return EXIT_OK
+    counts = ", ".join(f"{len(t.files)} files -> {t.root}" for t in result.trees)
     print(f"specgen: built {counts}", file=sys.stderr)
     return EXIT_OK
 
@@ -95,9 +91,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     layout = _layout(args)
     if layout is None:
         return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-    if fast_check(layout, full=args.full, strict=args.strict):
-        print("specgen: IR and SDK are up to date", file=sys.stderr)
-        return EXIT_OK
     from .pipeline import check
     from .python.render import RenderError
 
@@ -128,7 +121,7 @@ def _tree_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--out", default="generated/python", help="SDK folder (default: generated/python)")
     command.add_argument("--strict", action="store_true", help="treat warnings as errors")
     command.add_argument(
-        "--full", action="store_true", help="re-render and re-format every file, ignoring the cache"
+        "--full", action="store_true", help="format every file with black, taking none from the local cache"
     )
     command.add_argument("-v", "--verbose", action="store_true", help="print every diagnostic, info included")
 

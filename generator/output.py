@@ -1,6 +1,8 @@
 """The last step: `{path: text}` trees -> disk, all or nothing; and the same trees compared with disk.
 
-Each output folder keeps a manifest of the files specgen owns (with their hashes). A write stages every
+Each output folder keeps a manifest of the files specgen owns (their paths, nothing else: no hash, no
+fingerprint, nothing that depends on the machine), itself one of the files a build writes and a check
+compares. A write stages every
 folder in a sibling directory (a copy of the old one, so files specgen does not own stay), removes owned
 files that are no longer produced, then swaps the folders in with renames. Anything that fails before
 the swap leaves every folder exactly as it was.
@@ -8,11 +10,10 @@ the swap leaves every folder exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 MANIFEST = ".specgen-manifest.json"
@@ -35,45 +36,23 @@ class OutputError(Exception):
     """A tree could not be written; nothing on disk changed."""
 
 
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass
+@dataclass(frozen=True)
 class Manifest:
-    """What specgen wrote into a folder: relative path -> sha256 of the text it wrote, and (for files
-    that were formatted) a hash of the unformatted text and the formatter, so that an unchanged file
-    need not be formatted again."""
+    """The files specgen owns in a folder, by relative path: what a later build may replace or delete."""
 
-    files: dict[str, str] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)
-    inputs: str = ""  # the input fingerprint of the build that wrote the folder
-    diagnostics: list[str] = field(default_factory=list)  # what that build reported, to say it again
+    files: tuple[str, ...] = ()
 
     @classmethod
     def read(cls, root: Path) -> Manifest:
+        """The folder's manifest; an older one (`files` as a path -> hash map) reads as its paths."""
         try:
-            data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-            return cls(
-                dict(data.get("files", {})),
-                dict(data.get("sources", {})),
-                str(data.get("inputs", "")),
-                [str(line) for line in data.get("diagnostics", [])],
-            )
+            files = json.loads((root / MANIFEST).read_text(encoding="utf-8")).get("files", [])
+            return cls(tuple(sorted(str(path) for path in files)))
         except (OSError, ValueError, AttributeError, TypeError):
             return cls()
 
     def text(self) -> str:
-        data: dict[str, object] = {
-            "generator": "specgen",
-            "inputs": self.inputs,
-            "files": dict(sorted(self.files.items())),
-        }
-        if self.sources:
-            data["sources"] = dict(sorted(self.sources.items()))
-        if self.diagnostics:
-            data["diagnostics"] = self.diagnostics
-        return json.dumps(data, indent=2) + "\n"
+        return json.dumps({"generator": "specgen", "files": sorted(self.files)}, indent=2) + "\n"
 
 
 def check_relative(path: str) -> None:
@@ -89,9 +68,11 @@ class Tree:
 
     root: Path
     files: dict[str, str]
-    sources: dict[str, str] = field(default_factory=dict)
-    inputs: str = ""
-    diagnostics: list[str] = field(default_factory=list)
+
+    @property
+    def contents(self) -> dict[str, str]:
+        """Every file the folder must hold: the generated files and the manifest that lists them."""
+        return {**self.files, MANIFEST: Manifest(tuple(self.files)).text()}
 
 
 def _stage(tree: Tree, token: str) -> Path:
@@ -104,13 +85,13 @@ def _stage(tree: Tree, token: str) -> Path:
     else:
         staging.mkdir(parents=True)
     old = Manifest.read(root)
-    for path in sorted(set(old.files) - set(tree.files)):
+    for path in sorted(set(old.files) - set(tree.contents)):
         check_relative(path)
         target = staging / path
         if target.is_file():
             target.unlink()
             _prune_empty_dirs(target.parent, staging)
-    for path, text in sorted(tree.files.items()):
+    for path, text in sorted(tree.contents.items()):
         check_relative(path)
         target = staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,10 +99,6 @@ def _stage(tree: Tree, token: str) -> Path:
             raise OutputError(f"{root / path}: exists and is not a regular file")
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-    manifest = Manifest(
-        {p: digest(t) for p, t in tree.files.items()}, dict(tree.sources), tree.inputs, tree.diagnostics
-    )
-    (staging / MANIFEST).write_text(manifest.text(), encoding="utf-8")
     return staging
 
 
@@ -131,8 +108,25 @@ def _prune_empty_dirs(directory: Path, stop: Path) -> None:
         directory = directory.parent
 
 
-def write_trees(trees: list[Tree]) -> None:
-    """Write every tree or none. Raises OutputError (or OSError) with all folders untouched."""
+def _up_to_date(tree: Tree) -> bool:
+    root = tree.root
+    if set(Manifest.read(root).files) - set(tree.contents):
+        return False
+    for path, text in tree.contents.items():
+        try:
+            if (root / path).read_text(encoding="utf-8") != text:
+                return False
+        except (OSError, UnicodeDecodeError):
+            return False
+    return True
+
+
+def write_trees(trees: list[Tree]) -> int:
+    """Write every tree or none; nothing when every folder already holds what it must. Returns how many
+    folders were written. Raises OutputError (or OSError) with all folders untouched."""
+    trees = [tree for tree in trees if not _up_to_date(tree)]
+    if not trees:
+        return 0
     token = str(os.getpid())
     staged: list[tuple[Path, Path]] = []
     try:
@@ -151,3 +145,4 @@ def write_trees(trees: list[Tree]) -> None:
             os.replace(root, retired)
         os.replace(staging, root)
         shutil.rmtree(retired, ignore_errors=True)
+    return len(staged)

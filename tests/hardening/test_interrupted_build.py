@@ -56,7 +56,7 @@ STAGES = {
     "render": (render, "render_planned"),
     "format": (formatting, "format_python"),
     "write": (output, "_prune_empty_dirs"),  # called while staging the second folder
-    "write-file": (output, "digest"),  # called when the manifest of the first folder is written
+    "write-file": (output, "check_relative"),  # called for each file of the first folder
 }
 
 
