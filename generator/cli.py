@@ -5,13 +5,14 @@ reaches the user."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .changes.cli import register as register_diff
 from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
-from .output import Layout, OutputError, Tree, write_trees
+from .output import Layout, LayoutError, OutputError, Tree, separate_folders, write_trees
 
 # The pipeline (markdown-it, Jinja) is imported inside the commands that need it, so that `specgen diff`
 # and `--help` start fast; black only when a file is not in the format cache.
@@ -42,6 +43,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
     docs = _docs_folder(args.docs_dir)
     if docs is None:
         return _fail(f"{args.docs_dir}: not a folder of documentation pages", EXIT_USAGE)
+    try:
+        separate_folders({"DOCS_DIR": docs, "--out": Path(args.out)})
+    except LayoutError as exc:
+        return _fail(f"{exc}; the pages and the IR need a folder each, neither inside the other", EXIT_USAGE)
     diagnostics = Diagnostics()
     ir = parse_docs(docs, diagnostics)
     _report(diagnostics, args.verbose)
@@ -50,22 +55,30 @@ def cmd_parse(args: argparse.Namespace) -> int:
     try:
         write_trees([Tree(Path(args.out), ir_files(ir))])
     except (OutputError, OSError) as exc:
-        return _fail(str(exc))
+        return _fail(f"{exc}; nothing was written or deleted")
     print(
         f"specgen: {len(ir.endpoints)} endpoints, {len(ir.entities)} entities -> {args.out}", file=sys.stderr
     )
     return EXIT_OK
 
 
-def _layout(args: argparse.Namespace) -> Layout | None:
+def _layout(args: argparse.Namespace) -> Layout | str:
+    """The command's folders, or what is wrong with them (a usage error)."""
     docs = _docs_folder(args.docs)
-    return Layout(docs, Path(args.ir), Path(args.out)) if docs else None
+    if docs is None:
+        return f"{args.docs}: not a folder of documentation pages"
+    layout = Layout(docs, Path(args.ir), Path(args.out))
+    try:
+        layout.validate()
+    except LayoutError as exc:
+        return f"{exc}; the docs, the IR and the SDK need a folder each, none inside another"
+    return layout
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     layout = _layout(args)
-    if layout is None:
-        return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
+    if isinstance(layout, str):
+        return _fail(layout, EXIT_USAGE)
     from .pipeline import build
     from .python.render import RenderError
 
@@ -77,7 +90,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return _fail("the pages have errors; nothing was written")
     except (RenderError, OutputError, OSError) as exc:
         _report(diagnostics, args.verbose)
-        return _fail(f"{exc}; nothing was written")
+        return _fail(f"{exc}; nothing was written or deleted")
     _report(diagnostics, args.verbose)
     if not result.changed:
         print("specgen: IR and SDK are up to date; nothing to write", file=sys.stderr)
@@ -89,8 +102,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     layout = _layout(args)
-    if layout is None:
-        return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
+    if isinstance(layout, str):
+        return _fail(layout, EXIT_USAGE)
     from .pipeline import check
     from .python.render import RenderError
 
@@ -102,6 +115,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _fail("the pages have errors; cannot check", EXIT_USAGE)
     except RenderError as exc:
         return _fail(str(exc), EXIT_USAGE)
+    except OSError as exc:  # an output folder that cannot be read
+        return _fail(f"cannot check: {exc}", EXIT_USAGE)
     if args.verbose:
         _report(diagnostics, args.verbose)
     if report.clean:
@@ -151,6 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `specgen check | head`: the reader has gone; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAIL
 
 
 if __name__ == "__main__":  # pragma: no cover

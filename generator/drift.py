@@ -9,17 +9,13 @@ it (a fresh clone, CI) it "differs"."""
 from __future__ import annotations
 
 import difflib
-import fnmatch
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .folders import FolderScan, read_regular, scan_folder, shown
+from .folders import FolderScan, ignored, read_regular, scan_folder, shown
 from .local_cache import text_digest
 from .output import Tree
-
-# Files a tool (not a person) leaves in an output folder; never reported as unexpected.
-IGNORED = ("__pycache__", "*.pyc", "*.egg-info", ".mypy_cache", ".pytest_cache", "build", "dist")
 
 ADVICE = {
     "stale": "out of date; run `specgen build`",
@@ -56,10 +52,6 @@ class DriftReport:
         lines = [d.line() for d in self.drifts]
         diffs = [d.diff for d in self.drifts if d.diff]
         return "\n".join(lines + ([""] if diffs else []) + diffs)
-
-
-def ignored(relative: str) -> bool:
-    return any(fnmatch.fnmatch(part, pattern) for part in relative.split("/") for pattern in IGNORED)
 
 
 def _unified(path: str, on_disk: str, expected: str) -> str:

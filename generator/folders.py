@@ -4,11 +4,15 @@ that a hostile tree can neither lead it to read or write elsewhere nor make it h
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# What tools (not people) leave in an output folder: never entered, never reported as unexpected.
+IGNORED = ("__pycache__", "*.pyc", "*.egg-info", ".mypy_cache", ".pytest_cache", "build", "dist")
 
 _READ_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -37,6 +41,10 @@ def read_regular(path: Path, limit: int | None = None) -> bytes | None:
         return None
     finally:
         os.close(handle)
+
+
+def ignored(relative: str) -> bool:
+    return any(fnmatch.fnmatch(part, pattern) for part in relative.split("/") for pattern in IGNORED)
 
 
 def shown(path: object) -> str:
