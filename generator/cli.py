@@ -96,7 +96,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("specgen: IR and SDK are up to date; nothing to write", file=sys.stderr)
         return EXIT_OK
     counts = ", ".join(f"{len(t.files)} files -> {t.root}" for t in result.trees)
-    print(f"specgen: built {counts}", file=sys.stderr)
+    print(f"specgen: built {counts} ({result.changed} written or removed)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -16,7 +16,6 @@ import hashlib
 import io
 import os
 import tokenize
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .local_cache import LocalCache
@@ -101,5 +100,7 @@ def _format(jobs: list[tuple[str, str, str]]) -> list[str]:
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
         return [_format_job(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor  # 10 ms to import: only when it is used
+
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_format_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))

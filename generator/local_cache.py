@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +104,8 @@ class LocalCache:
         """Write atomically (a reader sees the old entry or the new one), or not at all."""
         if path is None:
             return
+        import tempfile  # only a miss writes; a warm check never does
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
