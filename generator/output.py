@@ -94,7 +94,8 @@ class Manifest:
 def check_relative(path: str) -> None:
     """Refuse a generated path that could land outside its folder."""
     pure = PurePosixPath(path)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or path != pure.as_posix() or "\\" in path:
+    odd = "\\" in path or "\0" in path or path != pure.as_posix()
+    if odd or pure.is_absolute() or ".." in pure.parts or not pure.parts:
         raise OutputError(f"refusing to write outside the output folder: {path!r}")
 
 

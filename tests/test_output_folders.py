@@ -63,6 +63,24 @@ def errors(capsys: pytest.CaptureFixture[str]) -> list[str]:
     return [line for line in capsys.readouterr().err.splitlines() if line.startswith("specgen: error:")]
 
 
+def refused(box: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """Build, which must fail and change nothing in the sandbox; the errors it printed."""
+    before = snapshot(box)
+    capsys.readouterr()
+    assert build(box) == 1
+    printed = errors(capsys)
+    assert snapshot(box) == before  # the IR folder too: all or nothing
+    return printed
+
+
+def own_also(box: Path, entry: str) -> Path:
+    """Add `entry` to the SDK folder's manifest, as if specgen had written it; the manifest's path."""
+    manifest = box / "sdk" / MANIFEST
+    data = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**data, "files": data["files"] + [entry]}))
+    return manifest
+
+
 @pytest.mark.parametrize(
     ("ir", "out", "message"),
     [
@@ -140,14 +158,10 @@ def test_a_link_inside_an_output_folder_stops_the_build(
     else:
         (package / "gone.py").symlink_to(sandbox / "nowhere.py")
         where = package / "gone.py"
-    before = snapshot(sandbox)
-    capsys.readouterr()
-    assert build(sandbox) == 1
-    assert errors(capsys) == [
+    assert refused(sandbox, capsys) == [
         f"specgen: error: {where}: symbolic link inside the output folder {sandbox}/sdk; a build writes and"
         " deletes only real files there (remove the link); nothing was written or deleted"
     ]
-    assert snapshot(sandbox) == before  # the IR folder too: all or nothing
 
 
 @pytest.mark.parametrize(
@@ -156,16 +170,10 @@ def test_a_link_inside_an_output_folder_stops_the_build(
 def test_a_manifest_entry_outside_the_folder_stops_the_build(
     sandbox: Path, entry: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    manifest = sandbox / "sdk" / MANIFEST
-    data = json.loads(manifest.read_text())
-    manifest.write_text(json.dumps({**data, "files": data["files"] + [entry]}))
-    before = snapshot(sandbox)
-    capsys.readouterr()
-    assert build(sandbox) == 1
-    assert errors(capsys) == [
+    manifest = own_also(sandbox, entry)
+    assert refused(sandbox, capsys) == [
         f"specgen: error: {manifest}: lists {entry!r}, which is outside the folder; nothing was written or deleted"
     ]
-    assert snapshot(sandbox) == before
 
 
 def test_a_manifest_entry_through_a_link_stops_the_build(
@@ -173,16 +181,10 @@ def test_a_manifest_entry_through_a_link_stops_the_build(
 ) -> None:
     """The entry is inside the folder by name, but reached through a link that leads outside."""
     (sandbox / "sdk" / "vendor").symlink_to(sandbox / "elsewhere")
-    manifest = sandbox / "sdk" / MANIFEST
-    data = json.loads(manifest.read_text())
-    manifest.write_text(json.dumps({**data, "files": data["files"] + ["vendor/keep.py"]}))
-    before = snapshot(sandbox)
-    capsys.readouterr()
-    assert build(sandbox) == 1
-    assert errors(capsys)[0].startswith(
-        f"specgen: error: {sandbox}/sdk/vendor: symbolic link inside the output"
-    )
-    assert snapshot(sandbox) == before and (sandbox / "elsewhere" / "keep.py").read_text() == "KEEP = True\n"
+    own_also(sandbox, "vendor/keep.py")
+    printed = refused(sandbox, capsys)
+    assert printed[0].startswith(f"specgen: error: {sandbox}/sdk/vendor: symbolic link inside the output")
+    assert (sandbox / "elsewhere" / "keep.py").read_text() == "KEEP = True\n"
 
 
 def test_a_fifo_where_a_file_goes_stops_the_build_and_check_names_it(
@@ -191,13 +193,9 @@ def test_a_fifo_where_a_file_goes_stops_the_build_and_check_names_it(
     readme = sandbox / "sdk" / "README.md"
     readme.unlink()
     os.mkfifo(readme)  # opening it to read or write would block forever
-    before = snapshot(sandbox)
-    capsys.readouterr()
-    assert build(sandbox) == 1
-    assert errors(capsys) == [
+    assert refused(sandbox, capsys) == [
         f"specgen: error: {readme}: is not a regular file (a FIFO, device or socket); nothing was written or deleted"
     ]
-    assert snapshot(sandbox) == before
     assert (
         main(
             [
@@ -253,3 +251,34 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed(sandbox: Path) -> No
     (leftover / "0").write_text("half of a killed build\n")
     assert build(sandbox) == 0
     assert not leftover.exists()
+
+
+@pytest.mark.parametrize("entry", ["vendor\0/x.py", "", ".", "threecommas/./x.py", "a\\..\\..\\x"])
+def test_a_malformed_manifest_entry_stops_the_build(
+    sandbox: Path, entry: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = own_also(sandbox, entry)
+    assert refused(sandbox, capsys) == [
+        f"specgen: error: {manifest}: lists {entry!r}, which is outside the folder; nothing was written or deleted"
+    ]
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_left_alone(
+    sandbox: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stray = os.path.join(os.fsencode(sandbox / "sdk"), b"caf\xe9.py")
+    with open(stray, "wb") as handle:
+        handle.write(b"x = 1\n")
+    command = [
+        "check",
+        "--docs",
+        str(sandbox / "docs"),
+        "--ir",
+        str(sandbox / "ir"),
+        "--out",
+        str(sandbox / "sdk"),
+    ]
+    capsys.readouterr()
+    assert main(command) == 1
+    assert f"{sandbox}/sdk/caf\\xe9.py: unexpected:" in capsys.readouterr().out
+    assert build(sandbox) == 0 and open(stray, "rb").read() == b"x = 1\n"
