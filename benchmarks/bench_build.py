@@ -1,8 +1,8 @@
 """1. Building the seed-era corpus and `spec/`.
 
 Stages in process, with the real functions (`parse_docs`, `render_python_sdk`, `CachedFormatter`,
-`write_trees`): parse, render, format cold (every file through black, in parallel) and warm (the output
-folder's manifest says nothing changed), write. Whole commands as subprocesses: a cold build into a
+`write_trees`): parse, render, format cold (every file through black, in parallel) and warm (every file
+found in the local format cache), write. Whole commands as subprocesses: a cold build into a
 fresh folder, interleaved with openapi-python-client on an OpenAPI document of the same operations,
 and a warm build (the same command again on its own output)."""
 
@@ -32,6 +32,7 @@ def stage_figures(options: Options, label: str, docs: Path, built: Path) -> list
     from generator.diagnostics import Diagnostics
     from generator.formatting import CachedFormatter
     from generator.ir import ir_files
+    from generator.local_cache import LocalCache
     from generator.output import Tree, write_trees
     from generator.pipeline import parse_docs
     from generator.python.render import format_all, render_python_sdk
@@ -46,23 +47,20 @@ def stage_figures(options: Options, label: str, docs: Path, built: Path) -> list
         return [text for _, _, text in batch]
 
     render = [timed(lambda: render_python_sdk(ir, unformatted)) for _ in range(repeats)]
-    cold = [timed(lambda: CachedFormatter(built / "absent", use_cache=False)(jobs)) for _ in range(repeats)]
-    warm_formatter = CachedFormatter(built / "python")
+    cold = [timed(lambda: CachedFormatter(LocalCache(None), read=False)(jobs)) for _ in range(repeats)]
+    warm_formatter = CachedFormatter(LocalCache(built / "cache"))  # the cache the build of `built` filled
     warm = [timed(lambda: warm_formatter(jobs)) for _ in range(repeats)]
     lines = sum(text.count("\n") for path, _, text in jobs if path.endswith(".py"))
     serial = [timed(lambda: format_all(jobs)) for _ in range(options.repeats(3, 1))]
-    formatter = CachedFormatter(built / "python")
+    formatter = CachedFormatter(LocalCache(built / "cache"))
     trees = [
         Tree(built / "ir", ir_files(ir)),
-        Tree(built / "python", render_python_sdk(ir, formatter), formatter.sources),
+        Tree(built / "python", render_python_sdk(ir, formatter)),
     ]
     write = []
     for _ in range(repeats):
         with scratch(options, "write") as folder:
-            fresh = [
-                Tree(folder / "ir", trees[0].files),
-                Tree(folder / "python", trees[1].files, trees[1].sources),
-            ]
+            fresh = [Tree(folder / "ir", trees[0].files), Tree(folder / "python", trees[1].files)]
             write.append(timed(lambda: write_trees(fresh)))
     stage_total = median(parse) + median(render) + median(cold) + median(write)
     share = "share of parse+render+format+write"
@@ -78,7 +76,7 @@ def stage_figures(options: Options, label: str, docs: Path, built: Path) -> list
     figures.append(
         Figure(
             label,
-            "format, warm: manifest hit (in process)",
+            "format, warm: format cache hit (in process)",
             median(warm),
             "s",
             repeats,

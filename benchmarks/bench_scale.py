@@ -13,7 +13,7 @@ from pathlib import Path
 
 from benchmarks.measure import MIB, Figure, ProcessRun, median, run_process
 from benchmarks.synthetic import write_docs
-from benchmarks.workspace import REPO, Options, build_into, command_env, module_main, scratch, specgen
+from benchmarks.workspace import REPO, Options, build_into, module_main, scratch, specgen, target_env
 
 SIZES = (100, 1000, 5000)
 QUICK_SIZES = (100, 1000)
@@ -53,7 +53,7 @@ def measure_size(options: Options, size: int, runs: int, warm: bool) -> dict[str
                 raise RuntimeError(f"synthetic-{size}: {built_endpoints(target)} endpoints built")
         check = specgen("check", "--docs", docs, "--ir", target / "ir", "--out", target / "python")
         for _ in range(max(runs, 3)):
-            found["check"].append(run_process(check, cwd=REPO, env=command_env(), sample_memory=True))
+            found["check"].append(run_process(check, cwd=REPO, env=target_env(target), sample_memory=True))
         for _ in range(runs if warm else 0):
             found["warm"].append(build_into(docs, target, timeout=COLD_BUDGET[size], sample_memory=True))
     return found

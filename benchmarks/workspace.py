@@ -67,10 +67,16 @@ def scratch(options: Options, name: str) -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
+def target_env(target: Path) -> dict[str, str]:
+    """The environment of a command on the build in `target`: its own format cache, `target/cache`, so
+    that a build into a fresh folder is cold and a build or check of that folder again is warm."""
+    return command_env(SPECGEN_CACHE_DIR=str(target / "cache"))
+
+
 def build_into(docs: Path, target: Path, timeout: float | None = None, sample_memory: bool = False):
     """`specgen build` of `docs` into `target/ir` and `target/python`, as a subprocess."""
     argv = specgen("build", "--docs", docs, "--ir", target / "ir", "--out", target / "python")
-    return run_process(argv, cwd=REPO, env=command_env(), timeout=timeout, sample_memory=sample_memory)
+    return run_process(argv, cwd=REPO, env=target_env(target), timeout=timeout, sample_memory=sample_memory)
 
 
 def built_sdk(options: Options, docs: Path, name: str) -> Path:

@@ -1,26 +1,27 @@
 """`specgen` command line. Exit codes: 0 success; 1 the output is stale, or (for parse/build) the pages
 have errors (or warnings under --strict); 2 bad usage, or (for check) a spec error. No traceback
-reaches the user."""
+reaches the user. Options left out come from `[tool.specgen]` (see `config.py`), then the defaults."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from .changes.cli import register as register_diff
 from .config import DEFAULTS, ConfigError, default_overrides, load_config
+from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
 from .mock.cli import register as register_mock
 from .openapi.cli import register as register_openapi
-from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
-from .drift import fast_check
-from .output import Layout, Manifest, OutputError, Tree, write_trees
+from .output import Layout, LayoutError, OutputError, Tree, separate_folders, write_trees
 
-# The pipeline (markdown-it, Jinja, black) is imported inside the commands that need it, so that a
-# `specgen check` of an unchanged tree, the pre-commit case, starts in a fraction of the time.
+# The pipeline (markdown-it, Jinja) is imported inside the commands that need it, so that `specgen diff`
+# and `--help` start fast; black only when a file is not in the format cache.
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+OPENAPI_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def _report(diagnostics: Diagnostics, args: argparse.Namespace) -> None:
@@ -42,9 +43,27 @@ def _fail(message: str, code: int = EXIT_FAIL) -> int:
     return code
 
 
-def _docs_folder(path: str) -> Path | None:
-    docs = Path(path)
-    return docs if docs.is_dir() else None
+def _layout(args: argparse.Namespace) -> Layout | str:
+    """The command's folders, or what is wrong with them (a usage error)."""
+    docs = Path(args.docs)
+    if not docs.is_dir():
+        return f"{args.docs}: not a folder of documentation pages"
+    openapi = Path(args.openapi) if getattr(args, "openapi", None) else None
+    if openapi is not None and openapi.suffix.lower() not in OPENAPI_SUFFIXES:
+        return f"{openapi}: the OpenAPI file must end in .yaml, .yml or .json"
+    overrides = Path(args.overrides) if args.overrides else default_overrides(docs)
+    out = Path(getattr(args, "out", None) or DEFAULTS["out"])
+    layout = Layout(docs, Path(args.ir), out, overrides, openapi)
+    try:
+        if args.command == "parse":
+            separate_folders({"DOCS_DIR": docs, "--out": layout.ir})
+        else:
+            layout.validate()
+    except LayoutError as exc:
+        if args.command == "parse":
+            return f"{exc}; the pages and the IR need a folder each, neither inside the other"
+        return f"{exc}; the docs, the IR and the SDK need a folder each, none inside another"
+    return layout
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -52,8 +71,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from .pipeline import parse_docs
 
     layout = _layout(args)
-    if layout is None:
-        return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
+    if isinstance(layout, str):
+        return _fail(layout, EXIT_USAGE)
     diagnostics = Diagnostics()
     ir = parse_docs(layout.docs, diagnostics, layout.overrides)
     _report(diagnostics, args)
@@ -62,106 +81,53 @@ def cmd_parse(args: argparse.Namespace) -> int:
     try:
         write_trees([Tree(layout.ir, ir_files(ir))])
     except (OutputError, OSError) as exc:
-        return _fail(str(exc))
+        return _fail(f"{exc}; nothing was written or deleted")
     _say(args, f"specgen: {len(ir.endpoints)} endpoints, {len(ir.entities)} entities -> {layout.ir}")
     return EXIT_OK
 
 
-def _layout(args: argparse.Namespace) -> Layout | None:
-    """Where to read and write: flags, then `[tool.specgen]` settings, then the defaults."""
-    docs = _docs_folder(args.docs)
-    if docs is None:
-        return None
-    overrides = Path(args.overrides) if args.overrides else default_overrides(docs)
-    return Layout(docs, Path(args.ir), Path(getattr(args, "out", None) or DEFAULTS["out"]), overrides)
-
-
-def _settle(args: argparse.Namespace) -> None:
-    """Fill the options the command line left out from the settings file, then from the defaults."""
-    if not getattr(args, "uses_settings", False):
-        return
-    config = load_config(Path.cwd())
-    for key in ("docs", "ir", "out", "overrides", "openapi"):
-        if hasattr(args, key) and getattr(args, key) is None:
-            value = config.path(key)
-            setattr(args, key, str(value) if value is not None else DEFAULTS.get(key))
-    if hasattr(args, "strict") and not args.strict:
-        args.strict = bool(config.values.get("strict", False))
-
-
-def _openapi_path(args: argparse.Namespace, layout: Layout) -> Path | None:
-    """The `--openapi` file, or None; raises ValueError when it cannot be an output of this build."""
-    if args.openapi is None:
-        return None
-    from .openapi.build import path_problem
-
-    problem = path_problem(Path(args.openapi), layout)
-    if problem:
-        raise ValueError(problem)
-    return Path(args.openapi)
-
-
-def _up_to_date(layout: Layout, openapi: Path | None, args: argparse.Namespace) -> bool:
-    from .openapi.build import openapi_up_to_date
-
-    options = {"full": args.full, "strict": args.strict}
-    return fast_check(layout, **options) and openapi_up_to_date(openapi, layout, **options)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     layout = _layout(args)
-    if layout is None:
-        return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-    try:
-        openapi = _openapi_path(args, layout)
-    except ValueError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    if _up_to_date(layout, openapi, args):  # nothing to do: say what the last build said
-        reported = Manifest.read(layout.ir).diagnostics
-        if reported and not args.quiet:
-            print("\n".join(reported), file=sys.stderr)
-        _say(args, "specgen: IR and SDK are up to date; nothing to write")
-        return EXIT_OK
+    if isinstance(layout, str):
+        return _fail(layout, EXIT_USAGE)
     from .pipeline import build
     from .python.render import RenderError
 
     diagnostics = Diagnostics()
     try:
-        trees = build(layout, diagnostics, args.strict, args.full, openapi)
+        result = build(layout, diagnostics, args.strict, args.full)
     except SpecError:
         _report(diagnostics, args)
         return _fail("the pages have errors; nothing was written")
     except (RenderError, OutputError, OSError) as exc:
         _report(diagnostics, args)
-        return _fail(f"{exc}; nothing was written")
+        return _fail(f"{exc}; nothing was written or deleted")
     _report(diagnostics, args)
-    counts = ", ".join(f"{len(t.files)} files -> {t.root}" for t in trees)
-    _say(args, f"specgen: built {counts}")
+    if not result.changed:
+        _say(args, "specgen: IR and SDK are up to date; nothing to write")
+        return EXIT_OK
+    counts = ", ".join(f"{len(t.files)} files -> {t.root}" for t in result.trees)
+    _say(args, f"specgen: built {counts} ({result.changed} written or removed)")
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     layout = _layout(args)
-    if layout is None:
-        return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-    try:
-        openapi = _openapi_path(args, layout)
-    except ValueError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    if _up_to_date(layout, openapi, args):
-        _say(args, "specgen: IR and SDK are up to date")
-        return EXIT_OK
+    if isinstance(layout, str):
+        return _fail(layout, EXIT_USAGE)
     from .pipeline import check
     from .python.render import RenderError
 
     diagnostics = Diagnostics()
     try:
-        report = check(layout, diagnostics, args.strict, args.full, openapi)
+        report = check(layout, diagnostics, args.strict, args.full)
     except SpecError:
         _report(diagnostics, args)
         return _fail("the pages have errors; cannot check", EXIT_USAGE)
     except RenderError as exc:
         return _fail(str(exc), EXIT_USAGE)
+    except OSError as exc:  # an output folder that cannot be read
+        return _fail(f"cannot check: {exc}", EXIT_USAGE)
     if args.verbose:
         _report(diagnostics, args)
     if report.clean:
@@ -199,12 +165,12 @@ def _tree_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--ir", help="IR folder (default: spec/ir)")
     command.add_argument("--out", help="SDK folder (default: generated/python)")
     command.add_argument(
-        "--full", action="store_true", help="re-render and re-format every file, ignoring the cache"
-    )
-    command.add_argument(
         "--openapi",
         metavar="PATH",
         help="also write the OpenAPI 3.1 document (.yaml/.json) to PATH, in a folder of its own",
+    )
+    command.add_argument(
+        "--full", action="store_true", help="format every file with black, taking none from the local cache"
     )
 
 
@@ -231,6 +197,19 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+def _settle(args: argparse.Namespace) -> None:
+    """Fill the options the command line left out from the settings file, then from the defaults."""
+    if not getattr(args, "uses_settings", False):
+        return
+    config = load_config(Path.cwd())
+    for key in ("docs", "ir", "out", "overrides", "openapi"):
+        if hasattr(args, key) and getattr(args, key) is None:
+            value = config.path(key)
+            setattr(args, key, str(value) if value is not None else DEFAULTS.get(key))
+    if not args.strict:
+        args.strict = bool(config.values.get("strict", False))
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -254,6 +233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `specgen check | head`: the reader has gone; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAIL
 
 
 if __name__ == "__main__":  # pragma: no cover

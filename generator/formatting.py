@@ -1,26 +1,63 @@
-"""Formatting rendered Python with black, the expensive step of a build: skipped for any file whose
-rendered text and formatter are unchanged since it was written (the output folder's manifest records
-a hash of both), and spread over the machine's cores when many files need it."""
+"""Formatting rendered Python with black, the expensive step of a build, through a content-addressed cache:
+black runs on a rendered text only when this machine has not formatted that very text, with the same
+black version and mode, before (so a rebuild after a one-page change formats only the files whose
+rendered text changed); and the files it must format are spread over the machine's cores.
+
+A cached text is trusted only as far as it can be checked: it is used when it is the rendered text itself
+(black found nothing to change) or has the same syntax tree and the same comments; anything else, a
+corrupted or a planted entry, is formatted again. So an entry can differ from black's output in layout
+at most, never in code or comments, and `check` confirms any difference it reports without the cache."""
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
+import io
 import os
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
+import tokenize
+from dataclasses import dataclass
 
-import black
+from .local_cache import LocalCache
+from .python.render import BLACK_OPTIONS, format_python
 
-from .output import Manifest, digest
-from .python.render import BLACK_MODE, format_python
-
-FORMATTER_KEY = f"black {black.__version__} {BLACK_MODE!r}"
 PARALLEL_FROM = 24  # below this many files, starting worker processes costs more than it saves
+KEY_VERSION = "specgen-format-1"
 
 
-def source_key(text: str) -> str:
-    return hashlib.sha256(f"{FORMATTER_KEY}\n{text}".encode("utf-8")).hexdigest()
+@functools.cache
+def black_version() -> str:
+    """The version of the black that `format_python` imports, read without importing black."""
+    try:
+        from _black_version import version  # the module black's own `__version__` comes from
+    except ImportError:  # pragma: no cover - a black packaged without it
+        from importlib import metadata
+
+        return metadata.version("black")
+    return str(version)
+
+
+def format_key(text: str) -> str:
+    """What a formatted text stands for: the rendered text, black's version and black's mode."""
+    header = f"{KEY_VERSION}\0black {black_version()}\0{BLACK_OPTIONS!r}\0"
+    return hashlib.sha256((header + text).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _comments(text: str) -> list[str]:
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
+    return [t.string.lstrip("#").strip() for t in tokens if t.type == tokenize.COMMENT]
+
+
+def same_code(rendered: str, candidate: str) -> bool:
+    """True when `candidate` can stand for `rendered` formatted: the same text, or the same syntax tree
+    and comments (black changes layout only)."""
+    if candidate == rendered:
+        return True
+    try:
+        same_tree = ast.dump(ast.parse(candidate)) == ast.dump(ast.parse(rendered))
+        return same_tree and _comments(candidate) == _comments(rendered)
+    except (SyntaxError, ValueError, tokenize.TokenError):
+        return False
 
 
 def _format_job(job: tuple[str, str, str]) -> str:
@@ -30,45 +67,40 @@ def _format_job(job: tuple[str, str, str]) -> str:
 
 @dataclass
 class CachedFormatter:
-    """A `Formatter` for `render_python_sdk` that reuses what is on disk when it is still right."""
+    """A `Formatter` for `render_python_sdk`: black's output from the cache when it checks out, from black
+    otherwise (then stored). `read=False` formats every file (`--full`), and still stores the results."""
 
-    root: Path
-    use_cache: bool = True
-    sources: dict[str, str] = field(default_factory=dict)
-    formatted: int = 0  # how many files black actually formatted, for the benchmarks
+    cache: LocalCache
+    read: bool = True
+    formatted: int = 0  # how many files black formatted
+    reused: int = 0  # how many came from the cache
 
     def __call__(self, jobs: list[tuple[str, str, str]]) -> list[str]:
-        manifest = Manifest.read(self.root) if self.use_cache else Manifest()
         results: dict[int, str] = {}
-        todo: list[tuple[int, tuple[str, str, str]]] = []
+        todo: list[tuple[int, str, tuple[str, str, str]]] = []
         for index, (path, template, text) in enumerate(jobs):
             if not path.endswith(".py"):
                 results[index] = text
                 continue
-            key = self.sources[path] = source_key(text)
-            reused = self._reuse(manifest, path, key)
-            if reused is None:
-                todo.append((index, (path, template, text)))
+            key = format_key(text)
+            cached = self.cache.formatted(key, limit=4 * len(text) + 65536) if self.read else None
+            if cached is not None and same_code(text, cached):
+                results[index] = cached
+                self.reused += 1
             else:
-                results[index] = reused
-        for (index, _), formatted in zip(todo, self._format([job for _, job in todo])):
+                todo.append((index, key, (path, template, text)))
+        for (index, key, _), formatted in zip(todo, _format([job for _, _, job in todo])):
             results[index] = formatted
+            self.cache.store_formatted(key, formatted)
         self.formatted += len(todo)
         return [results[i] for i in range(len(jobs))]
 
-    def _reuse(self, manifest: Manifest, path: str, key: str) -> str | None:
-        if manifest.sources.get(path) != key:
-            return None
-        try:
-            text = (self.root / path).read_text(encoding="utf-8")
-        except OSError:
-            return None
-        return text if digest(text) == manifest.files.get(path) else None
 
-    @staticmethod
-    def _format(jobs: list[tuple[str, str, str]]) -> list[str]:
-        workers = min(os.cpu_count() or 1, 8)
-        if len(jobs) < PARALLEL_FROM or workers < 2:
-            return [_format_job(job) for job in jobs]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_format_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+def _format(jobs: list[tuple[str, str, str]]) -> list[str]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [_format_job(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor  # 10 ms to import: only when it is used
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_format_job, jobs, chunksize=max(1, len(jobs) // (workers * 4))))

@@ -1,27 +1,32 @@
 """The whole flow, one function per stage:
 
-pages -> endpoint documents -> IR -> {path: text} for the IR and the SDK -> disk, or a drift report.
+pages -> endpoint documents -> IR (overrides applied, examples checked, SDK names settled)
+      -> {path: text} for the IR, the SDK (and the OpenAPI document) -> disk, or a drift report.
+
+`generate` is a pure function of the IR: it reads the templates and nothing else. `build` writes what it
+returns; `check` compares what it returns with the disk, byte for byte, every time. The local cache
+(outside every committed tree) only spares black work; it never decides what is written or reported.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .diagnostics import Diagnostics, Level, SpecError
+from .diagnostics import Diagnostics, SpecError
 from .docs import read_page
-from .drift import DriftReport, compare_tree, fast_check
-from .fingerprint import input_fingerprint
+from .drift import DriftReport, compare_tree
 from .formatting import CachedFormatter
 from .ir import ApiIR, ir_files
+from .local_cache import LocalCache
 from .normalize.api import build_api
 from .normalize.example_checks import check_examples
 from .normalize.sdk_names import name_endpoints
-from .openapi.build import openapi_tree, openapi_up_to_date
+from .openapi.document import openapi_document, openapi_text
 from .output import Layout, Tree, write_trees
 from .overrides import apply_overlay, read_overlay
-from .python.render import render_python_sdk
+from .python.render import Formatter, format_all, render_python_sdk
 from .sources import read_pages
 
 
@@ -47,33 +52,51 @@ def parse_docs(docs_dir: Path, diagnostics: Diagnostics, overrides: Path | None 
     return replace(ir, endpoints=name_endpoints(ir.endpoints, diagnostics, fixed))
 
 
-def generate(
-    layout: Layout,
-    diagnostics: Diagnostics,
-    strict: bool = False,
-    full: bool = False,
-    openapi: Path | None = None,
-) -> list[Tree]:
-    """Everything a build writes, in memory (with `openapi`, that OpenAPI file too). Raises SpecError
-    when the pages do not allow a build."""
-    inputs = input_fingerprint(layout.docs, layout.overrides)
+@dataclass(frozen=True)
+class Generated:
+    """Everything a build writes: `{path: text}` for the IR folder, the SDK folder and, when asked for,
+    the OpenAPI document."""
+
+    ir: dict[str, str]
+    sdk: dict[str, str]
+    openapi: str | None = None
+
+    def trees(self, layout: Layout) -> list[Tree]:
+        trees = [Tree(layout.ir, self.ir), Tree(layout.out, self.sdk)]
+        if layout.openapi is not None and self.openapi is not None:
+            trees.append(Tree(layout.openapi.parent, {layout.openapi.name: self.openapi}))
+        return trees
+
+
+def generate(ir: ApiIR, formatter: Formatter = format_all, openapi_suffix: str | None = None) -> Generated:
+    """The IR files and the SDK (and the OpenAPI document as `.yaml`/`.json`), in memory."""
+    document = openapi_text(openapi_document(ir, Diagnostics()), openapi_suffix) if openapi_suffix else None
+    return Generated(ir_files(ir), render_python_sdk(ir, formatter), document)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    trees: list[Tree]
+    changed: int  # files written or deleted; 0 when the folders were up to date
+    formatted: int  # files black formatted (the others came from the cache)
+
+
+def _parse(layout: Layout, diagnostics: Diagnostics, strict: bool) -> ApiIR:
     ir = parse_docs(layout.docs, diagnostics, layout.overrides)
     if not ir.endpoints:
         diagnostics.warning(
             layout.docs.as_posix(), 0, "no endpoint page found: the SDK's client has no resources"
         )
+    if layout.openapi is not None:
+        openapi_document(ir, diagnostics)  # what OpenAPI cannot say is said once, with the pages' problems
     if diagnostics.fails(strict):
         raise SpecError(diagnostics)
-    formatter = CachedFormatter(layout.out, use_cache=not full)
-    sdk = render_python_sdk(ir, formatter)
-    reported = [d.format() for d in diagnostics.sorted() if d.level >= Level.WARNING]
-    trees = [
-        Tree(layout.ir, ir_files(ir), inputs=inputs, diagnostics=reported),
-        Tree(layout.out, sdk, formatter.sources, inputs),
-    ]
-    if openapi is not None:
-        trees.append(openapi_tree(openapi, ir, diagnostics, inputs))
-    return trees
+    return ir
+
+
+def _generate(layout: Layout, ir: ApiIR, formatter: Formatter) -> list[Tree]:
+    suffix = layout.openapi.suffix if layout.openapi is not None else None
+    return generate(ir, formatter, suffix).trees(layout)
 
 
 def build(
@@ -81,12 +104,16 @@ def build(
     diagnostics: Diagnostics,
     strict: bool = False,
     full: bool = False,
-    openapi: Path | None = None,
-) -> list[Tree]:
-    """Generate, then write every folder or none."""
-    trees = generate(layout, diagnostics, strict, full, openapi)
-    write_trees(trees)
-    return trees
+    cache: LocalCache | None = None,
+) -> BuildResult:
+    """Generate, then write every folder or none (nothing when nothing changed)."""
+    cache = cache or LocalCache.default()
+    formatter = CachedFormatter(cache, read=not full)
+    trees = _generate(layout, _parse(layout, diagnostics, strict), formatter)
+    changed = write_trees(trees)
+    for tree in trees:
+        cache.remember(tree.root, tree.contents, tree.contents)
+    return BuildResult(trees, changed, formatter.formatted)
 
 
 def check(
@@ -94,17 +121,22 @@ def check(
     diagnostics: Diagnostics,
     strict: bool = False,
     full: bool = False,
-    openapi: Path | None = None,
+    cache: LocalCache | None = None,
 ) -> DriftReport:
-    """Generate in memory and compare with what is on disk, IR and SDK alike (unless nothing changed)."""
-    if fast_check(layout, full=full, strict=strict) and openapi_up_to_date(
-        openapi, layout, full=full, strict=strict
-    ):
-        return DriftReport()
-    return DriftReport(
-        [
-            drift
-            for tree in generate(layout, diagnostics, strict, full, openapi)
-            for drift in compare_tree(tree)
-        ]
-    )
+    """Generate in memory and compare with what is on disk, every folder alike."""
+    cache = cache or LocalCache.default()
+    ir = _parse(layout, diagnostics, strict)
+    formatter = CachedFormatter(cache, read=not full)
+    report = _compare(_generate(layout, ir, formatter), cache)
+    if not report.clean and formatter.reused:  # a difference is confirmed without the cache
+        report = _compare(_generate(layout, ir, CachedFormatter(cache, read=False)), cache)
+    return report
+
+
+def _compare(trees: list[Tree], cache: LocalCache) -> DriftReport:
+    report = DriftReport()
+    for tree in trees:
+        found = compare_tree(tree, cache.seen(tree.root))
+        cache.remember(tree.root, found.matching, tree.contents)
+        report.drifts += found.drifts
+    return report

@@ -214,16 +214,24 @@ def test_headers_name_the_page_and_nothing_absolute(built: Path) -> None:
         assert str(built) not in text and str(REPO) not in text
 
 
-def test_unchanged_tree_is_checked_without_rebuilding(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import pipeline
+def test_check_renders_afresh_and_a_warm_cache_spares_black(
+    built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator import formatting, pipeline
 
-    def no_parsing(*_: object) -> None:
-        raise AssertionError("an unchanged tree must not be parsed again")
-
-    monkeypatch.setattr(pipeline, "parse_docs", no_parsing)
-    assert main(args(built, "check")) == 0
-    with pytest.raises(AssertionError):
-        main(args(built, "check", "--full"))  # --full always rebuilds
+    parsed: list[Path] = []
+    formatted: list[str] = []
+    real_parse, real_format = pipeline.parse_docs, formatting.format_python
+    monkeypatch.setattr(
+        pipeline, "parse_docs", lambda docs, d, o=None: parsed.append(docs) or real_parse(docs, d, o)
+    )
+    monkeypatch.setattr(
+        formatting, "format_python", lambda p, t, text: formatted.append(p) or real_format(p, t, text)
+    )
+    assert check_output(built, capsys) == (0, "")
+    assert len(parsed) == 1 and formatted == []  # the pages are read again; black is not needed
+    assert main(args(built, "check", "--full")) == 0
+    assert len(parsed) == 2 and formatted and all(p.endswith(".py") for p in formatted)
 
 
 @pytest.mark.parametrize("change", ["page", "generated", "stray"])
@@ -238,16 +246,18 @@ def test_fast_path_never_hides_drift(built: Path, change: str, capsys: pytest.Ca
     assert check_output(built, capsys)[0] == 1
 
 
-def test_unchanged_tree_builds_in_no_time_and_repeats_its_warnings(
+def test_unchanged_tree_builds_without_black_writes_nothing_and_repeats_its_warnings(
     built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from generator import pipeline
+    from generator import formatting
 
-    def no_parsing(*_: object) -> None:
-        raise AssertionError("an unchanged tree must not be parsed again")
+    def no_black(*_: object) -> None:
+        raise AssertionError("a warm cache holds every file")
 
-    monkeypatch.setattr(pipeline, "parse_docs", no_parsing)
+    monkeypatch.setattr(formatting, "format_python", no_black)
+    stamps = {p: p.stat().st_mtime_ns for p in (built / "spec").rglob("*") if p.is_file()}
     capsys.readouterr()
     assert main(args(built, "build")) == 0
     err = capsys.readouterr().err
     assert "add_exchange_account.md:290: warning:" in err and "nothing to write" in err
+    assert {p: p.stat().st_mtime_ns for p in (built / "spec").rglob("*") if p.is_file()} == stamps

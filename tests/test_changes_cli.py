@@ -241,6 +241,22 @@ def test_git_prefers_the_committed_ir(repo: Path) -> None:
     assert diff_json(repo, "git:HEAD", str(CHANGES / "params_added_removed" / "old"))["changes"] == []
 
 
+def test_a_committed_ir_keeps_the_lines_of_its_pages(repo: Path) -> None:
+    """The OLD side read from a revision's spec/ir/ (lines in its sources.yaml) names the same `page:line`
+    as the OLD pages parsed: what was removed is reported at its line in the old page."""
+    subprocess.run(
+        [sys.executable, "-m", "generator", "parse", str(CHANGES / "params_added_removed" / "old")]
+        + ["--out", str(repo / "spec" / "ir")],
+        check=True,
+        capture_output=True,
+    )
+    git(repo, "add", "spec/ir")
+    git(repo, "commit", "-q", "-m", "old IR")
+    changes = diff_json(repo, "git:HEAD")["changes"]
+    assert changes == case_changes("params_added_removed")
+    assert any(c["side"] == "old" and c["line"] > 1 for c in changes)
+
+
 def test_the_real_cli_in_a_repository(repo: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "generator", "diff", "git:HEAD", "--fail-on", "breaking"],

@@ -2,6 +2,10 @@
 
 Lists are tuples, so a node can be compared and never changes after the parser builds it. A key whose
 value equals its default is left out of the YAML; `ir-v1.schema.json` documents every key and default.
+
+Source lines are positions, not facts: every node keeps its `line` in memory for diagnostics, but the
+serializer writes the fields marked `POSITION` to `sources.yaml`, never to the endpoint and entity files,
+so that an edit of a page that changes no fact of the API changes no endpoint or entity file.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ IR_VERSION = 2
 JsonScalar = Union[str, int, float, bool, None]
 PARAM_LOCATIONS = ("path", "query", "body")
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+POSITION = {"position": True}  # field metadata: a source line, serialised to sources.yaml
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,7 @@ class Json:
 @dataclass(frozen=True, kw_only=True)
 class SourceRef:
     file: str
-    line: int
+    line: int = field(metadata=POSITION)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,7 +63,7 @@ class Field:
     min_length: int | None = None
     max_length: int | None = None
     description: str = ""
-    line: int
+    line: int = field(metadata=POSITION)
     fields: tuple[Field, ...] = ()
 
     @property
@@ -77,7 +82,7 @@ class Response:
     description: str = ""
     entity: str | None = None
     many: bool = False
-    line: int = 0
+    line: int = field(default=0, metadata=POSITION)
     fields: tuple[Field, ...] = ()
 
 
@@ -87,7 +92,7 @@ class RequestExample:
     path: str | None = None
     body: Json | None = None
     raw: str | None = None
-    line: int
+    line: int = field(metadata=POSITION)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -96,7 +101,7 @@ class ResponseExample:
     reason: str
     body: Json | None = None
     raw: str | None = None
-    line: int
+    line: int = field(metadata=POSITION)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -109,7 +114,7 @@ class Examples:
 class Note:
     kind: str
     text: str
-    line: int
+    line: int = field(metadata=POSITION)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,6 +1,7 @@
 """IR <-> plain data <-> YAML text. One generic walker over the dataclasses, so the YAML keys can never
-drift from the model: key order is field order, a key equal to its default is left out, and
-`from_data(to_data(x)) == x` for every node."""
+drift from the model: key order is field order, a key equal to its default is left out, positions
+(source lines, see `positions.py`) are left out too, and
+`from_data(merge_positions(to_data(x), positions(x))) == x` for every node."""
 
 from __future__ import annotations
 
@@ -13,34 +14,23 @@ from typing import Any
 import yaml
 
 from .model import Json
+from .positions import default_of, facts_equal, is_node, is_position, key_of, slots
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def yaml_key(f: dataclasses.Field[Any]) -> str:
-    return str(f.metadata.get("key", f.name))
-
-
-def _default(f: dataclasses.Field[Any]) -> Any:
-    if f.default is not dataclasses.MISSING:
-        return f.default
-    if f.default_factory is not dataclasses.MISSING:
-        return f.default_factory()
-    return dataclasses.MISSING
-
-
 def to_data(node: Any) -> Any:
-    """A dataclass tree as dicts, lists and scalars, ready for YAML or JSON."""
+    """A dataclass tree as dicts, lists and scalars, ready for YAML or JSON; positions left out."""
     if isinstance(node, Json):
         return node.value
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+    if is_node(node):
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(node):
-            value = getattr(node, f.name)
-            if value == _default(f):
+        for slot in slots(type(node)):
+            value = getattr(node, slot.name)
+            if slot.position or facts_equal(value, slot.default):
                 continue
-            out[yaml_key(f)] = to_data(value)
+            out[slot.key] = to_data(value)
         return out
     if isinstance(node, tuple):
         return [to_data(item) for item in node]
@@ -72,17 +62,32 @@ def from_data(cls: Any, data: Any) -> Any:
         hints = _hints(cls)
         kwargs = {}
         for f in dataclasses.fields(cls):
-            key = yaml_key(f)
+            key = key_of(f)
             if key in data:
                 kwargs[f.name] = from_data(hints[f.name], data[key])
+            elif is_position(f) and default_of(f) is dataclasses.MISSING:
+                kwargs[f.name] = 0  # a line the sources file does not give: unknown
         return cls(**kwargs)
     return data
 
 
-def dump_yaml(data: Any) -> str:
+class _LeafDumper(_Dumper):  # type: ignore[misc, valid-type]
+    """Writes every mapping whose values are all scalars on one line: `{name: id, line: 12}`."""
+
+    def represent_dict(self, data: Any) -> Any:
+        node = super().represent_dict(data)
+        if data and all(not isinstance(v, (dict, list)) for v in data.values()):
+            node.flow_style = True
+        return node
+
+
+_LeafDumper.add_representer(dict, _LeafDumper.represent_dict)
+
+
+def dump_yaml(data: Any, leaves_inline: bool = False) -> str:
     return yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=_LeafDumper if leaves_inline else _Dumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostics
 from ..ir.model import ApiIR, Endpoint, Field
-from ..ir.serialize import from_data, yaml_key
+from ..ir.serialize import from_data
 from .reader import Action, Overlay
 from .targets import Location, Step, attribute, get, item_keys, item_label, resolve
 from .values import OverrideError, check_value

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..ir.model import Endpoint, Entity, Field
-from ..ir.serialize import yaml_key
+from ..ir.positions import key_of as yaml_key
 
 _TOKEN = re.compile(
     r"\.(?P<name>[A-Za-z_]\w*)|\.\*|\[\s*\*\s*\]|\[\s*'(?P<sq>[^']*)'\s*\]|\[\s*\"(?P<dq>[^\"]*)\"\s*\]"

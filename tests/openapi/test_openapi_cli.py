@@ -84,5 +84,5 @@ def test_the_document_needs_a_folder_of_its_own(tmp_path: Path, capsys: pytest.C
     shutil.copytree(SPEC_DOCS, tmp_path / "spec" / "docs")
     for inside in (tmp_path / "sdk" / "openapi.yaml", tmp_path / "spec" / "ir" / "api" / "openapi.yaml"):
         assert main(build_args(tmp_path, "build", inside)) == 2
-        assert "overlaps" in capsys.readouterr().err
+        assert "--openapi's folder" in capsys.readouterr().err
     assert not (tmp_path / "sdk").exists() and not (tmp_path / "spec" / "ir").exists()
