@@ -37,7 +37,7 @@ __all__ = [
     "UpdateSmartTradeResponse",
 ]
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "DealTakeProfitStep": "deal",
     "DealTakeProfitTrailing": "deal",
     "DealTakeProfit": "deal",
