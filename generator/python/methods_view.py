@@ -61,7 +61,10 @@ def _typed(value: object, param: Field) -> object:
     if not isinstance(value, str) or param.type == "string":
         return value
     if param.type == "integer" and value.lstrip("-").isdigit():
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # past Python's 4,300 digits: the README shows it as the text it is
+            return value
     return {"true": True, "false": False}.get(value, value) if param.type == "boolean" else value
 
 
