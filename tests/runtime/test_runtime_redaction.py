@@ -9,13 +9,14 @@ import pytest
 from threecommas_runtime_under_test import (
     APITimeoutError,
     AsyncThreeCommas,
-    RequestOptions,
     ThreeCommas,
     UnprocessableEntityError,
     ValidationError,
 )
-from threecommas_runtime_under_test._endpoints import SERVER_TIME
+from threecommas_runtime_under_test._types import RequestOptions
 from tests.support.server import TEST_API_KEY, TEST_SECRET, LocalAPIServer, RsaKeyPair
+
+from .routes import ADD_ACCOUNT, LIST_ACCOUNTS, SERVER_TIME, call, spec
 
 EXCHANGE_KEY = "exchange-api-key-7d3f1a"
 EXCHANGE_SECRET = "exchange-secret-2c8e4b"
@@ -47,14 +48,26 @@ def test_logs_and_errors_never_carry_secrets(
     caplog.set_level(logging.DEBUG)
     with ThreeCommas(api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url) as client:
         with pytest.raises(UnprocessableEntityError) as rejected:
-            client.accounts.add_exchange_account(
-                type="binance", name="main", api_key=EXCHANGE_KEY, secret=EXCHANGE_SECRET, types_to_create=[]
+            call(
+                client,
+                ADD_ACCOUNT,
+                type="binance",
+                name="main",
+                api_key=EXCHANGE_KEY,
+                secret=EXCHANGE_SECRET,
+                types_to_create=[],
             )
         with pytest.raises(ValidationError) as invalid:
-            client.accounts.add_exchange_account(
-                type="binance", name="m", api_key=EXCHANGE_KEY, secret=EXCHANGE_SECRET, types_to_create=[]
+            call(
+                client,
+                ADD_ACCOUNT,
+                type="binance",
+                name="m",
+                api_key=EXCHANGE_KEY,
+                secret=EXCHANGE_SECRET,
+                types_to_create=[],
             )
-        client.accounts.list_accounts(limit=5)
+        call(client, LIST_ACCOUNTS, limit=5)
     signatures = [request.headers["Signature"] for request in api_server.requests]
     ours = [record.getMessage() for record in caplog.records if record.name == "threecommas"]
     assert "POST /public/api/ver1/accounts/new -> 422" in ours[0]
@@ -77,6 +90,9 @@ def test_connection_errors_do_not_show_the_query(api_server: LocalAPIServer) -> 
     with ThreeCommas(base_url=api_server.base_url, timeout=0.05, max_retries=0) as client:
         with pytest.raises(APITimeoutError) as caught:
             client._request(
-                SERVER_TIME, {}, cast_to=object, options=RequestOptions(extra_query={"token": "hidden-value"})
+                spec(SERVER_TIME),
+                {},
+                cast_to=object,
+                options=RequestOptions(extra_query={"token": "hidden-value"}),
             )
     assert "hidden-value" not in str(caught.value) and "GET /public/api/ver1/time" in str(caught.value)

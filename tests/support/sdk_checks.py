@@ -41,10 +41,10 @@ def client_surface(sdk_root: Path) -> dict[str, list[str]]:
     return surface
 
 
-def mypy_strict(sdk_root: Path, cache: Path) -> subprocess.CompletedProcess[str]:
-    """`mypy --strict` over the package under `sdk_root`."""
+def mypy_strict(sdk_root: Path, cache: Path, package: str = PACKAGE) -> subprocess.CompletedProcess[str]:
+    """`mypy --strict` over the package `package` under `sdk_root`."""
     return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), PACKAGE],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), package],
         cwd=sdk_root,
         capture_output=True,
         text=True,

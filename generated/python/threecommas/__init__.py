@@ -5,12 +5,13 @@ from . import models as models
 from ._client import AsyncThreeCommas as AsyncThreeCommas
 from ._client import ThreeCommas as ThreeCommas
 from ._exceptions import APIConnectionError as APIConnectionError
+from ._exceptions import APIResponseValidationError as APIResponseValidationError
 from ._exceptions import APIStatusError as APIStatusError
 from ._exceptions import APITimeoutError as APITimeoutError
 from ._exceptions import AuthenticationError as AuthenticationError
 from ._exceptions import BadRequestError as BadRequestError
-from ._exceptions import InternalServerError as InternalServerError
 from ._exceptions import IPBannedError as IPBannedError
+from ._exceptions import InternalServerError as InternalServerError
 from ._exceptions import NotFoundError as NotFoundError
 from ._exceptions import PermissionDeniedError as PermissionDeniedError
 from ._exceptions import Problem as Problem
@@ -29,12 +30,13 @@ __all__ = [
     "ThreeCommas",
     "models",
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
-    "InternalServerError",
     "IPBannedError",
+    "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
     "Problem",

@@ -29,6 +29,8 @@ __all__ = [
     "UnprocessableEntityError",
     "ValidationError",
 ]
+PACKAGE_EXPORTS = __all__
+"""Re-exported by the package's top level (the generator reads this): every exception."""
 
 
 class ThreeCommasError(Exception):

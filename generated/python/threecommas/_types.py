@@ -10,6 +10,8 @@ from typing import Literal, Union
 import httpx
 
 __all__ = ["NOT_GIVEN", "REDACTED", "NotGiven", "RequestOptions", "TimeoutTypes"]
+PACKAGE_EXPORTS = ("NOT_GIVEN", "NotGiven")
+"""Re-exported by the package's top level (the generator reads this)."""
 
 REDACTED = "<redacted>"
 """What reprs and messages show in place of a credential or a secret value."""

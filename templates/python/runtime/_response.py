@@ -26,6 +26,8 @@ __all__ = [
     "raw_response_requested",
     "to_raw_response_wrapper",
 ]
+PACKAGE_EXPORTS = ("RawResponse",)
+"""Re-exported by the package's top level (the generator reads this)."""
 
 T = TypeVar("T")
 R = TypeVar("R")
