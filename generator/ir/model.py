@@ -47,6 +47,7 @@ class Field:
     type: str
     format: str | None = None
     nullable: bool = False
+    secret: bool = False  # a credential: never shown in a log line, repr or message (normalize/secrets.py)
     required: bool = False
     required_when: tuple[Condition, ...] = ()
     conditions: tuple[str, ...] = ()

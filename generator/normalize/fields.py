@@ -11,6 +11,7 @@ from ..docs.model import RawField
 from ..ir.model import Field, Json, JsonScalar
 from .limits import MAX_DEPTH, shown_value
 from .requirements import read_requirements
+from .secrets import is_secret
 from .types import parse_type
 from .values import Values, read_description_values, read_values_column
 
@@ -80,6 +81,7 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None, depth: 
         type=type_,
         format=spec.format,
         nullable=spec.nullable or (None in values.enum) or (values.default == Json(None)),
+        secret=is_secret(item.name, type_),
         required=(location == "path") or (_required(item, ctx) and not requirements.conditional),
         required_when=tuple(requirements.required_when),
         conditions=tuple(requirements.conditions),

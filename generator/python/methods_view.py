@@ -145,9 +145,8 @@ class MethodBuilder:
         for param in sorted(self.endpoint.params, key=lambda p: p.location != "path"):
             if not param.required and param.name not in body:
                 continue
-            literal = value_literal(
-                _typed(body[param.name], param) if param.name in body else _placeholder(param)
-            )
+            given = param.name in body and not param.secret  # a credential is never copied from a page
+            literal = value_literal(_typed(body[param.name], param) if given else _placeholder(param))
             args.append(literal if param.location == "path" else f"{arg_names[param.name]}={literal}")
         return args
 
