@@ -12,6 +12,7 @@ from tests.support.runtime_package import endpoint_spec, raw_route_method, route
 __all__ = [
     "ADD_ACCOUNT",
     "CHANGE_MODE",
+    "CHECK_KEYS",
     "LIST_ACCOUNTS",
     "SERVER_TIME",
     "SHOW_BOT",
@@ -27,6 +28,7 @@ SERVER_TIME = "GET /ver1/time"
 SHOW_BOT = "GET /ver1/bots/{bot_id}/show"
 CHANGE_MODE = "POST /ver1/users/change_mode"
 UPDATE_DEAL = "PATCH /ver1/deals/{deal_id}/update_deal"
+CHECK_KEYS = "GET /ver1/accounts/check_keys"
 
 
 def spec(route: str) -> Any:

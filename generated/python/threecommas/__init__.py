@@ -16,6 +16,7 @@ from ._exceptions import NotFoundError as NotFoundError
 from ._exceptions import PermissionDeniedError as PermissionDeniedError
 from ._exceptions import Problem as Problem
 from ._exceptions import RateLimitError as RateLimitError
+from ._exceptions import ResponseTooLargeError as ResponseTooLargeError
 from ._exceptions import ThreeCommasError as ThreeCommasError
 from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from ._exceptions import ValidationError as ValidationError
@@ -41,6 +42,7 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ThreeCommasError",
     "UnprocessableEntityError",
     "ValidationError",

@@ -14,6 +14,7 @@ from typing import Self, TypeVar
 
 import httpx
 
+from ._body import DEFAULT_MAX_RESPONSE_BYTES, aread_body, read_body
 from ._client_core import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientCore, Mode, log
 from ._exceptions import APIConnectionError, APITimeoutError
 from ._response import raw_response_requested
@@ -22,6 +23,7 @@ from ._types import RequestOptions, TimeoutTypes
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "AsyncAPIClient",
@@ -63,6 +65,7 @@ class SyncAPIClient(ClientCore):
         mode: Mode | None = None,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Configure the client; credentials fall back to `THREECOMMAS_*` environment variables."""
         super().__init__(
@@ -74,6 +77,7 @@ class SyncAPIClient(ClientCore):
             max_retries=max_retries,
             mode=mode,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         self._owns_http_client = http_client is None
         self._client = http_client if http_client is not None else httpx.Client(timeout=timeout)
@@ -113,7 +117,11 @@ class SyncAPIClient(ClientCore):
     def _send_once(self, request: httpx.Request, attempt: int) -> httpx.Response:
         started = time.monotonic()
         try:
-            response = self._client.send(request)
+            response = self._client.send(request, stream=True)
+            try:
+                read_body(response, self.max_response_bytes)
+            finally:
+                response.close()
         except httpx.RequestError as error:
             self._log_attempt(request, type(error).__name__, started, attempt)
             raise _connection_error(request, error) from error
@@ -151,6 +159,7 @@ class AsyncAPIClient(ClientCore):
         mode: Mode | None = None,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Configure the client; credentials fall back to `THREECOMMAS_*` environment variables."""
         super().__init__(
@@ -162,6 +171,7 @@ class AsyncAPIClient(ClientCore):
             max_retries=max_retries,
             mode=mode,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         self._owns_http_client = http_client is None
         self._client = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
@@ -201,7 +211,11 @@ class AsyncAPIClient(ClientCore):
     async def _send_once(self, request: httpx.Request, attempt: int) -> httpx.Response:
         started = time.monotonic()
         try:
-            response = await self._client.send(request)
+            response = await self._client.send(request, stream=True)
+            try:
+                await aread_body(response, self.max_response_bytes)
+            finally:
+                await response.aclose()
         except httpx.RequestError as error:
             self._log_attempt(request, type(error).__name__, started, attempt)
             raise _connection_error(request, error) from error
