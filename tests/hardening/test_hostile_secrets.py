@@ -20,6 +20,7 @@ from generator.python.render import render_python_sdk
 
 from ..golden import CASES
 from ..support.runtime_package import GeneratedPackage, generate_runtime_package
+from ..support.sdk_checks import mypy_strict
 
 DOCS = CASES / "secret_names" / "docs"
 ROUTE = "GET /ver1/credentials/check"
@@ -106,3 +107,8 @@ def test_the_readme_never_copies_a_credential_from_a_page(ir: ApiIR) -> None:
     readme = render_python_sdk(ir)["README.md"]
     assert "AK-page-example" not in readme and "PP-page-example" not in readme
     assert 'apiKey="..."' in readme or 'api_key="..."' in readme
+
+
+def test_the_sdk_of_secret_names_passes_mypy_strict(package: GeneratedPackage, tmp_path: Path) -> None:
+    result = mypy_strict(package.root, tmp_path / "cache", package.name)
+    assert result.returncode == 0, result.stdout[-3000:]

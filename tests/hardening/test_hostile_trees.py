@@ -15,6 +15,7 @@ from generator import sources
 from generator.cli import main
 
 from ..conftest import REPO
+from ..support.sdk_checks import client_surface
 
 PAGE = """## {title}
 
@@ -96,6 +97,7 @@ def test_each_hostile_entry_gets_a_warning_and_the_other_pages_build(
     assert "leaked" not in ir_text.lower() and "leaked" not in sdk_text.lower()
     assert snapshot(tree / "outside") == outside_before
     assert sorted(p.name for p in tree.iterdir()) == ["docs", "ir", "outside", "sdk"]
+    assert sorted(client_surface(tree / "sdk")) == ["bots", "deals"]  # the SDK of the other pages imports
 
 
 def test_strict_build_fails_on_the_refused_entries_and_writes_nothing(tree: Path) -> None:
