@@ -192,6 +192,10 @@ def test_exceptions_pickle_and_carry_no_credentials(api_server: LocalAPIServer, 
             assert secret.encode() not in data and secret not in shown, (kinds, secret)
     assert errors[1].retry_after == pickle.loads(pickle.dumps(errors[1])).retry_after == 300.0  # type: ignore[attr-defined]
     assert pickle.loads(pickle.dumps(errors[3])).problems == errors[3].problems  # type: ignore[attr-defined]
+    assert (
+        errors[4].__cause__ is None and errors[4].__context__ is None
+    )  # httpx's error keeps the raw request
+    assert "ConnectError" in str(errors[4]) and "?" not in str(errors[4])
     status = pickle.loads(pickle.dumps(errors[0]))
     assert status.response.status_code == 422 and status.body == {"error": "record_invalid"}
     assert "apikey" not in status.response.request.headers and status.response.request.content == b""

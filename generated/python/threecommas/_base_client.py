@@ -7,6 +7,7 @@ send-with-retries loop, sleeping and closing. Only GET is retried (see `_retry.p
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -33,14 +34,21 @@ __all__ = [
 
 T = TypeVar("T")
 _NO_OPTIONS = RequestOptions()
+_QUERY = re.compile(r"\?[^\s'\"]*")
 
 
 def _connection_error(request: httpx.Request, error: httpx.RequestError) -> APIConnectionError:
-    """Our exception for a transport failure; the message names the method and path, never the query."""
+    """Our exception for a transport failure; the message names the method and path, never the query.
+
+    It is raised outside the `except` block that caught `error`, so it neither chains nor holds httpx's
+    exception (whose `request` still has the `Apikey` header and every query value); what httpx said is
+    kept in the message, any query string in it cut."""
     where = f"{request.method} {request.url.path}"
+    said = _QUERY.sub("?...", str(error))[:200]
+    detail = f"{type(error).__name__}: {said}" if said else type(error).__name__
     if isinstance(error, httpx.TimeoutException):
-        return APITimeoutError(f"Request timed out: {where} ({type(error).__name__})", request=request)
-    return APIConnectionError(f"Connection error: {where} ({type(error).__name__})", request=request)
+        return APITimeoutError(f"Request timed out: {where} ({detail})", request=request)
+    return APIConnectionError(f"Connection error: {where} ({detail})", request=request)
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -123,10 +131,12 @@ class SyncAPIClient(ClientCore):
             finally:
                 response.close()
         except httpx.RequestError as error:
-            self._log_attempt(request, type(error).__name__, started, attempt)
-            raise _connection_error(request, error) from error
-        self._log_attempt(request, str(response.status_code), started, attempt)
-        return response
+            failure = error
+        else:
+            self._log_attempt(request, str(response.status_code), started, attempt)
+            return response
+        self._log_attempt(request, type(failure).__name__, started, attempt)
+        raise _connection_error(request, failure)
 
     def close(self) -> None:
         """Close the connection pool, unless the `http_client` was passed in by you."""
@@ -217,10 +227,12 @@ class AsyncAPIClient(ClientCore):
             finally:
                 await response.aclose()
         except httpx.RequestError as error:
-            self._log_attempt(request, type(error).__name__, started, attempt)
-            raise _connection_error(request, error) from error
-        self._log_attempt(request, str(response.status_code), started, attempt)
-        return response
+            failure = error
+        else:
+            self._log_attempt(request, str(response.status_code), started, attempt)
+            return response
+        self._log_attempt(request, type(failure).__name__, started, attempt)
+        raise _connection_error(request, failure)
 
     async def close(self) -> None:
         """Close the connection pool, unless the `http_client` was passed in by you."""
