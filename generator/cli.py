@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .changes.cli import register as register_diff
+from .config import DEFAULTS, ConfigError, default_overrides, load_config
+from .mock.cli import register as register_mock
+from .openapi.cli import register as register_openapi
 from .diagnostics import Diagnostics, Level, SpecError, format_diagnostics
 from .drift import fast_check
 from .output import Layout, Manifest, OutputError, Tree, write_trees
@@ -20,10 +23,18 @@ from .output import Layout, Manifest, OutputError, Tree, write_trees
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
-def _report(diagnostics: Diagnostics, verbose: bool = False) -> None:
-    text = format_diagnostics(diagnostics, Level.INFO if verbose else Level.WARNING)
+def _report(diagnostics: Diagnostics, args: argparse.Namespace) -> None:
+    """Diagnostics on stderr (errors even with --quiet), ending with a count by level and kind."""
+    level = Level.ERROR if args.quiet else Level.INFO if args.verbose else Level.WARNING
+    kinds = frozenset(k.strip() for k in args.kind.split(",")) if args.kind else None
+    text = format_diagnostics(diagnostics, level, kinds, summary=not args.quiet)
     if text:
         print(text, file=sys.stderr)
+
+
+def _say(args: argparse.Namespace, message: str) -> None:
+    if not args.quiet:
+        print(message, file=sys.stderr)
 
 
 def _fail(message: str, code: int = EXIT_FAIL) -> int:
@@ -40,54 +51,92 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from .ir import ir_files
     from .pipeline import parse_docs
 
-    docs = _docs_folder(args.docs_dir)
-    if docs is None:
-        return _fail(f"{args.docs_dir}: not a folder of documentation pages", EXIT_USAGE)
+    layout = _layout(args)
+    if layout is None:
+        return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
     diagnostics = Diagnostics()
-    ir = parse_docs(docs, diagnostics)
-    _report(diagnostics, args.verbose)
+    ir = parse_docs(layout.docs, diagnostics, layout.overrides)
+    _report(diagnostics, args)
     if diagnostics.fails(args.strict):
         return _fail("the pages have errors; the IR was not written")
     try:
-        write_trees([Tree(Path(args.out), ir_files(ir))])
+        write_trees([Tree(layout.ir, ir_files(ir))])
     except (OutputError, OSError) as exc:
         return _fail(str(exc))
-    print(
-        f"specgen: {len(ir.endpoints)} endpoints, {len(ir.entities)} entities -> {args.out}", file=sys.stderr
-    )
+    _say(args, f"specgen: {len(ir.endpoints)} endpoints, {len(ir.entities)} entities -> {layout.ir}")
     return EXIT_OK
 
 
 def _layout(args: argparse.Namespace) -> Layout | None:
+    """Where to read and write: flags, then `[tool.specgen]` settings, then the defaults."""
     docs = _docs_folder(args.docs)
-    return Layout(docs, Path(args.ir), Path(args.out)) if docs else None
+    if docs is None:
+        return None
+    overrides = Path(args.overrides) if args.overrides else default_overrides(docs)
+    return Layout(docs, Path(args.ir), Path(getattr(args, "out", None) or DEFAULTS["out"]), overrides)
+
+
+def _settle(args: argparse.Namespace) -> None:
+    """Fill the options the command line left out from the settings file, then from the defaults."""
+    if not getattr(args, "uses_settings", False):
+        return
+    config = load_config(Path.cwd())
+    for key in ("docs", "ir", "out", "overrides", "openapi"):
+        if hasattr(args, key) and getattr(args, key) is None:
+            value = config.path(key)
+            setattr(args, key, str(value) if value is not None else DEFAULTS.get(key))
+    if hasattr(args, "strict") and not args.strict:
+        args.strict = bool(config.values.get("strict", False))
+
+
+def _openapi_path(args: argparse.Namespace, layout: Layout) -> Path | None:
+    """The `--openapi` file, or None; raises ValueError when it cannot be an output of this build."""
+    if args.openapi is None:
+        return None
+    from .openapi.build import path_problem
+
+    problem = path_problem(Path(args.openapi), layout)
+    if problem:
+        raise ValueError(problem)
+    return Path(args.openapi)
+
+
+def _up_to_date(layout: Layout, openapi: Path | None, args: argparse.Namespace) -> bool:
+    from .openapi.build import openapi_up_to_date
+
+    options = {"full": args.full, "strict": args.strict}
+    return fast_check(layout, **options) and openapi_up_to_date(openapi, layout, **options)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     layout = _layout(args)
     if layout is None:
         return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-    if fast_check(layout, full=args.full, strict=args.strict):  # nothing to do: say what the last build said
+    try:
+        openapi = _openapi_path(args, layout)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if _up_to_date(layout, openapi, args):  # nothing to do: say what the last build said
         reported = Manifest.read(layout.ir).diagnostics
-        if reported:
+        if reported and not args.quiet:
             print("\n".join(reported), file=sys.stderr)
-        print("specgen: IR and SDK are up to date; nothing to write", file=sys.stderr)
+        _say(args, "specgen: IR and SDK are up to date; nothing to write")
         return EXIT_OK
     from .pipeline import build
     from .python.render import RenderError
 
     diagnostics = Diagnostics()
     try:
-        trees = build(layout, diagnostics, args.strict, args.full)
+        trees = build(layout, diagnostics, args.strict, args.full, openapi)
     except SpecError:
-        _report(diagnostics, args.verbose)
+        _report(diagnostics, args)
         return _fail("the pages have errors; nothing was written")
     except (RenderError, OutputError, OSError) as exc:
-        _report(diagnostics, args.verbose)
+        _report(diagnostics, args)
         return _fail(f"{exc}; nothing was written")
-    _report(diagnostics, args.verbose)
+    _report(diagnostics, args)
     counts = ", ".join(f"{len(t.files)} files -> {t.root}" for t in trees)
-    print(f"specgen: built {counts}", file=sys.stderr)
+    _say(args, f"specgen: built {counts}")
     return EXIT_OK
 
 
@@ -95,24 +144,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     layout = _layout(args)
     if layout is None:
         return _fail(f"{args.docs}: not a folder of documentation pages", EXIT_USAGE)
-    if fast_check(layout, full=args.full, strict=args.strict):
-        print("specgen: IR and SDK are up to date", file=sys.stderr)
+    try:
+        openapi = _openapi_path(args, layout)
+    except ValueError as exc:
+        return _fail(str(exc), EXIT_USAGE)
+    if _up_to_date(layout, openapi, args):
+        _say(args, "specgen: IR and SDK are up to date")
         return EXIT_OK
     from .pipeline import check
     from .python.render import RenderError
 
     diagnostics = Diagnostics()
     try:
-        report = check(layout, diagnostics, args.strict, args.full)
+        report = check(layout, diagnostics, args.strict, args.full, openapi)
     except SpecError:
-        _report(diagnostics, args.verbose)
+        _report(diagnostics, args)
         return _fail("the pages have errors; cannot check", EXIT_USAGE)
     except RenderError as exc:
         return _fail(str(exc), EXIT_USAGE)
     if args.verbose:
-        _report(diagnostics, args.verbose)
+        _report(diagnostics, args)
     if report.clean:
-        print("specgen: IR and SDK are up to date", file=sys.stderr)
+        _say(args, "specgen: IR and SDK are up to date")
         return EXIT_OK
     print(report.text())
     print(
@@ -122,38 +175,81 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FAIL
 
 
-def _tree_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--docs", default="spec/docs", help="folder of doc pages (default: spec/docs)")
-    command.add_argument("--ir", default="spec/ir", help="IR folder (default: spec/ir)")
-    command.add_argument("--out", default="generated/python", help="SDK folder (default: generated/python)")
+def _report_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-v", "--verbose", action="store_true", help="print every diagnostic, info included")
+    command.add_argument("-q", "--quiet", action="store_true", help="print errors only, no summary")
+    command.add_argument(
+        "--kind",
+        metavar="KINDS",
+        help="only show diagnostics of these kinds (comma-separated: page, example, ...)",
+    )
+
+
+def _source_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--docs", help="folder of doc pages (default: spec/docs, or [tool.specgen] docs)")
+    command.add_argument(
+        "--overrides", help="overrides file (OpenAPI Overlay 1.0; default: overrides.yaml beside the docs)"
+    )
     command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    _report_options(command)
+
+
+def _tree_options(command: argparse.ArgumentParser) -> None:
+    _source_options(command)
+    command.add_argument("--ir", help="IR folder (default: spec/ir)")
+    command.add_argument("--out", help="SDK folder (default: generated/python)")
     command.add_argument(
         "--full", action="store_true", help="re-render and re-format every file, ignoring the cache"
     )
-    command.add_argument("-v", "--verbose", action="store_true", help="print every diagnostic, info included")
+    command.add_argument(
+        "--openapi",
+        metavar="PATH",
+        help="also write the OpenAPI 3.1 document (.yaml/.json) to PATH, in a folder of its own",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="specgen", description="3Commas docs -> versioned IR -> typed SDK")
+    root.add_argument("--version", action="version", version=f"specgen {_version()}")
     commands = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     parse = commands.add_parser("parse", help="parse a folder of doc pages into the YAML IR")
-    parse.add_argument("docs_dir", metavar="DOCS_DIR")
-    parse.add_argument("--out", required=True, metavar="IR_DIR", help="folder for the IR files")
-    parse.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parse.add_argument("-v", "--verbose", action="store_true", help="also print info-level diagnostics")
-    parse.set_defaults(handler=cmd_parse)
+    parse.add_argument("docs_dir", metavar="DOCS_DIR", nargs="?", help="same as --docs")
+    _source_options(parse)
+    parse.add_argument(
+        "--out", dest="ir", metavar="IR_DIR", help="folder for the IR files (default: spec/ir)"
+    )
+    parse.set_defaults(handler=cmd_parse, uses_settings=True)
     build_command = commands.add_parser("build", help="parse, write the IR and generate the SDK")
     _tree_options(build_command)
-    build_command.set_defaults(handler=cmd_build)
+    build_command.set_defaults(handler=cmd_build, uses_settings=True)
     check_command = commands.add_parser("check", help="fail when the committed IR or SDK is stale")
     _tree_options(check_command)
-    check_command.set_defaults(handler=cmd_check)
+    check_command.set_defaults(handler=cmd_check, uses_settings=True)
     register_diff(commands)
+    register_openapi(commands)
+    register_mock(commands)
     return root
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("specgen")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if getattr(args, "docs_dir", None):
+        if args.docs is not None:
+            return _fail("give the docs folder once: DOCS_DIR or --docs", EXIT_USAGE)
+        args.docs = args.docs_dir
+    try:
+        _settle(args)
+    except ConfigError as exc:
+        return _fail(str(exc), EXIT_USAGE)
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:

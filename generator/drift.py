@@ -109,4 +109,8 @@ def fast_check(layout: Layout, *, full: bool, strict: bool) -> bool:
     """The pre-commit fast path: True when the folders are certainly up to date without a rebuild."""
     from .fingerprint import input_fingerprint
 
-    return not full and not strict and unchanged_since_build(layout, input_fingerprint(layout.docs))
+    return (
+        not full
+        and not strict
+        and unchanged_since_build(layout, input_fingerprint(layout.docs, layout.overrides))
+    )

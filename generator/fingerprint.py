@@ -31,8 +31,8 @@ def _add_tree(digest: hashlib._Hash, label: str, root: Path, files: list[Path]) 
         digest.update(path.read_bytes())
 
 
-def input_fingerprint(docs: Path) -> str:
-    """sha256 over the doc pages, specgen's code and templates, and the libraries' versions."""
+def input_fingerprint(docs: Path, overrides: Path | None = None) -> str:
+    """sha256 over the doc pages and overrides, specgen's code and templates, and the libraries' versions."""
     digest = hashlib.sha256(_library_versions().encode())
     code = sorted(
         p for p in SPECGEN_ROOT.rglob("*") if p.suffix in (".py", ".json") and "__pycache__" not in p.parts
@@ -41,4 +41,6 @@ def input_fingerprint(docs: Path) -> str:
     templates = sorted(p for p in TEMPLATES_ROOT.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     _add_tree(digest, "templates", TEMPLATES_ROOT, templates)
     _add_tree(digest, "docs", docs, page_files(docs))
+    if overrides is not None and overrides.is_file():
+        _add_tree(digest, "overrides", overrides.parent, [overrides])
     return digest.hexdigest()

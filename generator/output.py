@@ -25,6 +25,7 @@ class Layout:
     docs: Path
     ir: Path
     out: Path
+    overrides: Path | None = None  # the overrides file (OpenAPI Overlay) applied after parsing, if any
 
     @property
     def roots(self) -> tuple[Path, Path]:

@@ -24,3 +24,8 @@ def require_corpus(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_era_docs() -> Path:
     return require_corpus(SEED_ERA)
+
+
+@pytest.fixture(scope="session")
+def mdx_docs() -> Path:
+    return require_corpus(MDX)

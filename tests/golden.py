@@ -1,10 +1,12 @@
 """Golden outputs of the parser fixture cases: computed here, written by `regen_golden.py`, compared by
-the tests. A case is a folder with `docs/` (the pages) and `expected/` (the IR files and diagnostics)."""
+the tests. A case is a folder with `docs/` (the pages), optionally `overrides.yaml` (applied as a build applies
+`spec/overrides.yaml`), and `expected/` (the IR files and diagnostics)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from generator.config import default_overrides
 from generator.diagnostics import Diagnostics, Level, format_diagnostics
 from generator.ir import ir_files
 from generator.pipeline import parse_docs
@@ -20,7 +22,7 @@ def parse_cases() -> list[Path]:
 def expected_outputs(case: Path) -> dict[str, str]:
     """`{relative path: text}` the case must produce: IR files under `ir/` plus the diagnostics."""
     diagnostics = Diagnostics()
-    ir = parse_docs(case / "docs", diagnostics)
+    ir = parse_docs(case / "docs", diagnostics, default_overrides(case / "docs"))
     outputs = {f"ir/{path}": text for path, text in ir_files(ir).items()}
     outputs[DIAGNOSTICS_FILE] = format_diagnostics(diagnostics, Level.INFO) + "\n"
     return outputs

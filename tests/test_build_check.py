@@ -73,7 +73,7 @@ def test_editing_a_page_makes_the_output_stale(built: Path, capsys: pytest.Captu
     page.write_text(page.read_text().replace("Returns one deal", "Returns a single deal"))
     code, out = check_output(built, capsys)
     assert code == 1
-    assert "endpoints/get_deal.yaml: stale" in out
+    assert "endpoints/deals.retrieve.yaml: stale" in out
     assert "resources/deals.py: stale" in out
     assert "+        Returns a single deal" in out  # the unified diff shows what to do
 
@@ -113,8 +113,10 @@ def test_spec_error_exits_2(built: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_removed_page_disappears(built: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (built / "spec" / "docs" / "Market data" / "Currency rates.md").unlink()
     assert main(args(built, "build")) == 0
-    assert not (built / "spec" / "ir" / "endpoints" / "currency_rates.yaml").exists()
-    assert not (built / "generated" / "python" / "threecommas" / "models" / "currency_rates.py").exists()
+    assert not (built / "spec" / "ir" / "endpoints" / "accounts.currency_rates.yaml").exists()
+    assert not (
+        built / "generated" / "python" / "threecommas" / "models" / "account_currency_rates_response.py"
+    ).exists()
     assert check_output(built, capsys)[0] == 0
 
 
@@ -230,7 +232,7 @@ def test_fast_path_never_hides_drift(built: Path, change: str, capsys: pytest.Ca
         page = built / "spec" / "docs" / "Deals" / "Get deal.md"
         page.write_text(page.read_text().replace("Returns one deal", "Returns a single deal"))
     elif change == "generated":
-        (built / "spec" / "ir" / "index.yaml").write_text("ir_version: 1\nendpoints: []\nentities: []\n")
+        (built / "spec" / "ir" / "index.yaml").write_text("ir_version: 2\nendpoints: []\nentities: []\n")
     else:
         (built / "spec" / "ir" / "notes.txt").write_text("x")
     assert check_output(built, capsys)[0] == 1

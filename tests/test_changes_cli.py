@@ -115,7 +115,7 @@ def test_markdown_has_a_summary_line_and_a_table_per_severity() -> None:
     assert lines[2].endswith("Recommended SDK bump: major.")
     assert "#### Breaking changes (8)" in lines and "#### Compatible changes (7)" in lines
     assert lines.count("| Subject | Change | Where |") == 2
-    row = "| endpoint `list_orders` `GET /ver1/orders` | param limit: maximum lowered from 1000 to 500 |"
+    row = "| endpoint `orders.list` `GET /ver1/orders` | param limit: maximum lowered from 1000 to 500 |"
     assert any(line.startswith(row) for line in lines)
 
 

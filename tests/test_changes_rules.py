@@ -31,9 +31,9 @@ def test_wider(old: str, new: str, expected: bool) -> None:
     assert wider(old, new) is expected
 
 
-def endpoint(id_: str, method: str, path: str) -> Endpoint:
+def endpoint(name: str, method: str, path: str, page: str = "p.md") -> Endpoint:
     return Endpoint(
-        id=id_, resource="x", title=id_, method=method, path=path, source=SourceRef(file="p.md", line=1)
+        resource="x", name=name, title=name, method=method, path=path, source=SourceRef(file=page, line=1)
     )
 
 
@@ -44,20 +44,22 @@ def test_route_shape_blanks_placeholder_names() -> None:
 
 
 def test_endpoints_match_by_route_then_by_id() -> None:
-    old = [endpoint("a", "GET", "/x/{id}"), endpoint("b", "POST", "/y"), endpoint("gone", "GET", "/z")]
+    old = [endpoint("a", "GET", "/x/{id}", "a.md"), endpoint("b", "POST", "/y", "b.md")]
+    old.append(endpoint("gone", "GET", "/z", "gone.md"))
     new = [
-        endpoint("b", "PUT", "/y2"),
-        endpoint("renamed", "GET", "/x/{x_id}"),
-        endpoint("fresh", "GET", "/w"),
+        endpoint("b", "PUT", "/y2", "b2.md"),
+        endpoint("renamed", "GET", "/x/{x_id}", "a2.md"),
+        endpoint("fresh", "GET", "/w", "fresh.md"),
     ]
-    pairs = {(o.id if o else None, n.id if n else None) for o, n in match(old, new, ENDPOINT_KEYS)}
+    pairs = {(o.name if o else None, n.name if n else None) for o, n in match(old, new, ENDPOINT_KEYS)}
     assert pairs == {("a", "renamed"), ("b", "b"), ("gone", None), (None, "fresh")}
 
 
-def test_a_shared_route_pairs_same_ids_first() -> None:
-    old = [endpoint("one", "GET", "/x"), endpoint("two", "GET", "/x")]
-    new = [endpoint("two", "GET", "/x"), endpoint("one", "GET", "/x")]
-    assert [(o.id, n.id) for o, n in match(old, new, ENDPOINT_KEYS)] == [("one", "one"), ("two", "two")]
+def test_two_pages_of_one_route_pair_by_page_whatever_their_names() -> None:
+    old = [endpoint("one", "GET", "/x", "a.md"), endpoint("two", "GET", "/x", "b.md")]
+    new = [endpoint("uno", "GET", "/x", "b.md"), endpoint("dos", "GET", "/x", "a.md")]
+    pairs = [(o.source.file, n.source.file) for o, n in match(old, new, ENDPOINT_KEYS) if o and n]
+    assert pairs == [("a.md", "a.md"), ("b.md", "b.md")]
 
 
 def field(**changes: object) -> Field:

@@ -42,8 +42,8 @@ def test_parse_writes_ir(tmp_path: Path) -> None:
     result = run("parse", str(SPEC_DOCS), "--out", str(tmp_path / "ir"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "ir" / "index.yaml").is_file()
-    assert (tmp_path / "ir" / "endpoints" / "add_exchange_account.yaml").is_file()
-    assert "add_exchange_account.md:290: warning:" in result.stderr
+    assert (tmp_path / "ir" / "endpoints" / "accounts.create.yaml").is_file()
+    assert "add_exchange_account.md:289: warning:" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -54,7 +54,7 @@ def test_strict_fails_on_warnings_and_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-@pytest.mark.parametrize("args", [[], ["parse"], ["parse", "docs"], ["nonsense"]])
+@pytest.mark.parametrize("args", [[], ["parse", "no-such-docs"], ["parse", "a", "--docs", "b"], ["nonsense"]])
 def test_bad_usage_exits_2(args: list[str]) -> None:
     assert run(*args).returncode == 2
 
@@ -96,7 +96,7 @@ def test_crlf_and_bom_pages_parse_like_plain_ones(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "page.md").write_bytes(("\ufeff" + GOOD_PAGE).replace("\n", "\r\n").encode())
     assert main(["parse", str(docs), "--out", str(tmp_path / "ir")]) == 0
-    text = (tmp_path / "ir" / "endpoints" / "list_things.yaml").read_text()
+    text = (tmp_path / "ir" / "endpoints" / "things.list.yaml").read_text()
     assert "path: /ver1/things" in text and "\r" not in text
 
 
@@ -119,8 +119,8 @@ def test_removed_page_disappears_and_foreign_files_stay(tmp_path: Path) -> None:
     out = tmp_path / "ir"
     assert main(["parse", str(docs), "--out", str(out)]) == 0
     (out / "NOTES.txt").write_text("mine")
-    assert (out / "endpoints" / "show_items.yaml").is_file()
+    assert (out / "endpoints" / "items.list.yaml").is_file()
     (docs / "b.md").unlink()
     assert main(["parse", str(docs), "--out", str(out)]) == 0
-    assert not (out / "endpoints" / "show_items.yaml").exists()
+    assert not (out / "endpoints" / "items.list.yaml").exists()
     assert (out / "NOTES.txt").read_text() == "mine"

@@ -56,8 +56,8 @@ def test_round_trip_keeps_defaults_that_are_null() -> None:
 
     param = Field(name="scope", location="query", type="string", nullable=True, default=Json(None), line=3)
     endpoint = Endpoint(
-        id="list_things",
         resource="things",
+        name="list",
         title="List",
         method="GET",
         path="/ver1/things",
@@ -85,3 +85,19 @@ def test_corpus_ir_validates_and_round_trips(seed_era_docs: Path) -> None:
     validator = jsonschema.Draft202012Validator(SCHEMA)
     for name, text in texts.items():
         assert [e.message for e in validator.iter_errors(load_yaml(text))] == [], name
+
+
+def test_a_version_1_ir_reads_with_the_method_names_it_generated() -> None:
+    """v1 named methods after titles; read back, its endpoints keep those names, so that a diff against
+    an IR committed before version 2 reports every rename instead of re-parsing the old pages."""
+    v1 = {
+        "index.yaml": "ir_version: 1\nendpoints: [get_deal]\nentities: []\n",
+        "endpoints/get_deal.yaml": (
+            "id: get_deal\nresource: deals\ntitle: Get deal\nmethod: GET\npath: /ver1/deals/{deal_id}/show\n"
+            "source: {file: Deals/Get deal.md, line: 1}\n"
+        ),
+    }
+    (endpoint,) = ir_from_files(v1).endpoints
+    assert (endpoint.id, endpoint.resource, endpoint.name) == ("deals.get_deal", "deals", "get_deal")
+    again = ir_from_files(ir_files(ir_from_files(v1)))
+    assert "ir_version: 2" in ir_files(again)["index.yaml"] and again.endpoints == (endpoint,)

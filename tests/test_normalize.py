@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from generator.docs.markup import type_spelling
 from generator.ir import Json
 from generator.normalize.requirements import read_requirements, scalar
-from generator.normalize.routes import repair_method, repair_path, resource_of, snake_case, title_from_file
+from generator.normalize.routes import repair_method, repair_path, snake_case, title_from_file
 from generator.normalize.types import parse_type
 from generator.normalize.values import read_description_values, read_values_column
 
@@ -27,10 +28,13 @@ from generator.normalize.values import read_description_values, read_values_colu
         ("integer or null", ("integer", None, True)),
         ('<mark style="color:grey">integer', ("integer", None, False)),
         ("float", ("number", None, False)),
+        ("array of objects", ("array[object]", None, False)),
+        ("list of strings", ("array[string]", None, False)),
+        ("array of integers or null", ("array[integer]", None, True)),
     ],
 )
 def test_type_spellings(spelling: str, expected: tuple[str, str | None, bool]) -> None:
-    spec = parse_type(spelling)
+    spec = parse_type(type_spelling(spelling))  # markup goes at the reading boundary, then the type is read
     assert (spec.type, spec.format, spec.nullable) == expected
     assert spec.problem is None
 
@@ -85,15 +89,15 @@ def test_values_column() -> None:
     assert (bounds.minimum, bounds.maximum, bounds.enum) == (0.01, 100, [])
     lengths = read_values_column("minlength: `1`  maxlength: `300`")
     assert (lengths.min_length, lengths.max_length) == (1, 300)
-    assert read_values_column("-").enum == [] and read_values_column("<br>").enum == []
+    assert read_values_column("-").enum == [] and read_values_column("").enum == []
 
 
 def test_description_values() -> None:
-    lines = [
+    lines = [  # as the readers hand them over: plain text with code spans
         "Filters deals",
-        "<details><summary>Allowed values</summary>",
+        "Allowed values",
         "- active - open ones;",
-        "- <code>null</code> - all",
+        "- `null` - all",
     ]
     found = read_description_values(
         lines, "Filters deals Allowed values - active - open ones; - `null` - all Default: `null`"
@@ -125,10 +129,7 @@ def test_methods() -> None:
     assert repair_method("HMAC") == (None, None)
 
 
-def test_resources_and_ids() -> None:
-    assert resource_of("/ver1/accounts/new") == "accounts"
-    assert resource_of("/v2/smart_trades") == "smart_trades"
-    assert resource_of("/ver1/{id}/x") == "x"
+def test_words() -> None:
     assert snake_case("Get SmartTrade") == "get_smart_trade"
     assert snake_case("Add exchange account") == "add_exchange_account"
     assert title_from_file("SmartTrade/1. Create SmartTrade.md") == "Create SmartTrade"

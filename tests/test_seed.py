@@ -26,9 +26,10 @@ def seed(parsed: tuple[ApiIR, Diagnostics]) -> Endpoint:
 
 
 def test_seed_route_and_security(seed: Endpoint) -> None:
-    assert (seed.id, seed.resource, seed.method, seed.path) == (
-        "add_exchange_account",
+    assert (seed.id, seed.resource, seed.name, seed.method, seed.path) == (
+        "accounts.create",
         "accounts",
+        "create",
         "POST",
         "/ver1/accounts/new",
     )

@@ -1,8 +1,9 @@
 """Which old endpoint (or entity) is which new one: pairs matched by a list of keys, tried in order.
 
 Endpoints match by route first, with placeholder names normalised (`/deals/{id}` is `/deals/{deal_id}`:
-a renamed placeholder is not a moved endpoint), then by id, so an endpoint whose path or method moved
-is still compared with itself. Entities match by id, then by their page."""
+a renamed placeholder is not a moved endpoint); two pages of one route pair by page. Then by id (the SDK
+name), so an endpoint whose path or method moved is still compared with itself, and last by page.
+Entities match by id, then by their page."""
 
 from __future__ import annotations
 
@@ -58,8 +59,9 @@ def _route_key(endpoint: Endpoint) -> Hashable:
 
 
 ENDPOINT_KEYS: tuple[Callable[[Endpoint], Hashable], ...] = (
-    lambda e: (_route_key(e), e.id),
+    lambda e: (_route_key(e), e.source.file),
     _route_key,
     lambda e: e.id,
+    lambda e: e.source.file,
 )
 ENTITY_KEYS: tuple[Callable[[Entity], Hashable], ...] = (lambda e: e.id, lambda e: e.source.file)

@@ -1,9 +1,11 @@
 """One side of a diff, read into an IR: a docs folder, an IR folder, a spec folder, or `git:REV`.
 
 - An IR folder has `index.yaml`; it is read as it is.
-- A spec folder (`spec/`) has `docs/` and/or `ir/`: its pages are parsed when it has any, since pages
-  are the source and its IR may not have been regenerated yet; else its IR is read.
-- A docs folder has `.md`/`.mdx` pages; they are parsed.
+- A spec folder (`spec/`) has `docs/` and/or `ir/`: its pages are parsed when it has any (with its
+  `overrides.yaml`, as a build would), since pages are the source and its IR may not have been
+  regenerated yet; else its IR is read.
+- A docs folder has `.md`/`.mdx` pages; they are parsed, with the `overrides.yaml` beside the folder if
+  there is one (as `specgen build` reads them).
 - `git:REV` is the `spec/` of that revision of the current repository, read with git: its committed
   `spec/ir/` when it has one (the drift check keeps it in step with the pages, and it is what that
   revision's SDK was generated from), else its `spec/docs/` pages, parsed from a temporary folder.
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import yaml
 
+from ..config import OVERRIDES_FILE, default_overrides
 from ..diagnostics import Diagnostic, Diagnostics, Level
 from ..ir import IRFormatError, ir_from_files, read_ir_dir
 from ..ir.files import INDEX
@@ -66,11 +69,11 @@ def folder_side(path: Path, label: str) -> Side:
     if (path / INDEX).is_file():
         return _ir_side(path, label)
     if (path / "docs").is_dir() and page_files(path / "docs"):
-        return _docs_side(path / "docs", label)
+        return _docs_side(path / "docs", label, _overrides_in(path))
     if (path / "ir" / INDEX).is_file():
         return _ir_side(path / "ir", label)
     if page_files(path):
-        return _docs_side(path, label)
+        return _docs_side(path, label, default_overrides(path))
     raise SideError(
         f"{label}: neither a docs folder (.md/.mdx pages), an IR folder (index.yaml) nor a spec folder"
     )
@@ -83,9 +86,14 @@ def _ir_side(path: Path, label: str) -> Side:
         raise SideError(f"{label}: not a readable IR folder: {exc}") from exc
 
 
-def _docs_side(path: Path, label: str) -> Side:
+def _overrides_in(spec: Path) -> Path | None:
+    candidate = spec / OVERRIDES_FILE
+    return candidate if candidate.is_file() else None
+
+
+def _docs_side(path: Path, label: str, overrides: Path | None = None) -> Side:
     diagnostics = Diagnostics()
-    ir = parse_docs(path, diagnostics)
+    ir = parse_docs(path, diagnostics, overrides)
     errors = tuple(d for d in diagnostics.sorted() if d.level >= Level.ERROR)
     return Side(label, ir, errors)
 
@@ -113,7 +121,9 @@ def git_side(revision: str, cwd: Path, label: str) -> Side:
         for relative, data in pages.items():
             if relative.startswith("/") or ".." in relative.split("/"):
                 continue  # git does not store such paths; never write outside the temporary folder
-            target = Path(temp, relative)
+            target = Path(temp, "docs", relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-        return _docs_side(Path(temp), label)
+        if OVERRIDES_FILE in files:
+            Path(temp, OVERRIDES_FILE).write_bytes(files[OVERRIDES_FILE])
+        return _docs_side(Path(temp, "docs"), label, _overrides_in(Path(temp)))

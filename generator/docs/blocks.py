@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .admonitions import admonition_plugin
+from .jsx import Element
 
 _TEXT_TOKENS = {"paragraph_open": "paragraph", "code_block": "code", "html_block": "html"}
 
@@ -36,6 +37,7 @@ class Block:
     info: str = ""  # fence info string, admonition kind, text sub-kind
     rows: list[TableRow] = field(default_factory=list)
     closed: bool = True
+    element: Element | None = None  # kind "element": a component of a component-dialect page
 
 
 @functools.cache
@@ -45,13 +47,13 @@ def _parser() -> MarkdownIt:
     return md
 
 
-def _table_rows(tokens: list[Token], start: int) -> tuple[list[TableRow], int]:
+def _table_rows(tokens: list[Token], start: int, first_line: int) -> tuple[list[TableRow], int]:
     rows: list[TableRow] = []
     index = start + 1
     while index < len(tokens) and tokens[index].type != "table_close":
         token = tokens[index]
         if token.type == "tr_open":
-            line = (token.map[0] + 1) if token.map else 0
+            line = (token.map[0] + first_line) if token.map else 0
             rows.append(TableRow(line, []))
         elif token.type == "inline" and rows:
             rows[-1].cells.append(token.content)
@@ -59,8 +61,8 @@ def _table_rows(tokens: list[Token], start: int) -> tuple[list[TableRow], int]:
     return rows, index
 
 
-def parse_blocks(text: str) -> list[Block]:
-    """The leaf blocks of a page, in source order."""
+def parse_blocks(text: str, first_line: int = 1) -> list[Block]:
+    """The leaf blocks of a page (or of a stretch of one that starts at `first_line`), in source order."""
     source_lines = text.split("\n")
     tokens = _parser().parse(text)
     blocks: list[Block] = []
@@ -68,7 +70,7 @@ def parse_blocks(text: str) -> list[Block]:
     def lines_of(token: Token) -> tuple[int, int, list[str]]:
         assert token.map is not None
         begin, stop = token.map
-        return begin + 1, stop, source_lines[begin:stop]
+        return begin + first_line, stop + first_line - 1, source_lines[begin:stop]
 
     index = 0
     while index < len(tokens):
@@ -87,7 +89,7 @@ def parse_blocks(text: str) -> list[Block]:
         elif kind == "fence":
             blocks.append(Block("fence", start, end, lines, text=token.content, info=token.info.strip()))
         elif kind == "table_open":
-            rows, index = _table_rows(tokens, index)
+            rows, index = _table_rows(tokens, index, first_line)
             blocks.append(Block("table", start, end, lines, rows=rows))
         elif kind == "hr":
             blocks.append(Block("hr", start, end, lines))

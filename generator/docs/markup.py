@@ -49,6 +49,27 @@ def plain_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_KNOWN_FORMAT = re.compile(
+    r"<\s*(date-time|datetime|date|time|timestamp|uuid|uri|url|email|int32|int64|float|double|decimal)\s*>",
+    re.I,
+)
+
+
+def type_spelling(text: str) -> str:
+    """A type cell or `<code>` content as words: tags and backticks dropped, entities decoded, and a
+    format written as a tag (`string <date-time>`) kept."""
+    text = _KNOWN_FORMAT.sub(r"«\1»", html.unescape(strip_nbsp(text)))
+    text = re.sub(r"<[^>]*>?|`", " ", text).replace("«", "<").replace("»", ">")
+    return _SPACES.sub(" ", text).strip()
+
+
+def code_text(text: str) -> str:
+    """Markup reduced to plain text that keeps its code spans (`<code>x</code>` -> backticked `x`),
+    for values cells whose code spans are the values."""
+    text = _TAG.sub(" ", code_spans(strip_nbsp(text)))
+    return _SPACES.sub(" ", html.unescape(text)).strip()
+
+
 def links(text: str) -> list[tuple[str, str]]:
     """`[text](target)` pairs, in order."""
     return [(m.group(1), m.group(2)) for m in _LINK.finditer(text)]

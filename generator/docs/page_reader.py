@@ -23,7 +23,7 @@ from .model import (
 from .pipe_tables import html_table, read_table, rejoin_tables
 from .samples import request_samples, response_samples
 from .sections import Section, SectionKind, split_sections
-from ..normalize.routes import looks_like_path, repair_method
+from .route_words import looks_like_path, repair_method
 
 # `**Permission:** X`, `**Security** X`, or plain `Permission: X` (the GitBook-era pages drop the bold).
 _META_LINE = re.compile(
@@ -180,7 +180,10 @@ class PageReader:
         pending: list[Block] = []
 
         def flush() -> None:
-            found, before = read_field_lines(_text_lines(pending))
+            problems: list[tuple[int, str]] = []
+            found, before = read_field_lines(_text_lines(pending), problems)
+            for line, message in problems if record else []:
+                self.diagnostics.warning(self.file, line, message)
             if found and record:
                 page.dialects.add(
                     "html-paragraphs" if any("<strong>" in b.lines[0] for b in pending) else "seed-blocks"

@@ -69,12 +69,17 @@ def heading_of(block: Block) -> Located | None:
     return None
 
 
+_FIELD_KINDS = (SectionKind.PARAMS, SectionKind.RESPONSE, SectionKind.ATTRIBUTES)
+
+
 def split_sections(blocks: list[Block]) -> tuple[Located | None, list[Section]]:
     """The page title (if a heading gives one) and its sections, the header first."""
     title: Located | None = None
     sections = [Section(SectionKind.HEADER, None)]
     for block in blocks:
         heading = heading_of(block)
+        if heading is not None and block.info == "continuation" and sections[-1].kind in _FIELD_KINDS:
+            continue  # "More attributes" inside a field section goes on with it
         if heading is None:
             sections[-1].blocks.append(block)
             continue

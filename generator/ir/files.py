@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .migrate import READABLE_VERSIONS, upgrade_endpoint
 from .model import IR_VERSION, ApiIR, Endpoint, Entity
 from .serialize import dump_yaml, from_data, load_yaml, to_data
 
@@ -37,11 +38,12 @@ def ir_files(ir: ApiIR) -> dict[str, str]:
 def ir_from_files(files: dict[str, str]) -> ApiIR:
     """The inverse of `ir_files`."""
     index = load_yaml(files[INDEX])
-    if not isinstance(index, dict) or index.get("ir_version") != IR_VERSION:
-        found = index.get("ir_version") if isinstance(index, dict) else None
-        raise IRFormatError(f"{INDEX}: ir_version {found!r} is not supported (expected {IR_VERSION})")
+    version = index.get("ir_version") if isinstance(index, dict) else None
+    if version not in READABLE_VERSIONS:
+        raise IRFormatError(f"{INDEX}: ir_version {version!r} is not supported (expected {IR_VERSION})")
     endpoints = tuple(
-        from_data(Endpoint, load_yaml(files[f"endpoints/{name}.yaml"])) for name in index["endpoints"]
+        from_data(Endpoint, upgrade_endpoint(version, load_yaml(files[f"endpoints/{name}.yaml"])))
+        for name in index["endpoints"]
     )
     entities = tuple(
         from_data(Entity, load_yaml(files[f"entities/{name}.yaml"])) for name in index["entities"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-IR_VERSION = 1
+IR_VERSION = 2
 
 JsonScalar = Union[str, int, float, bool, None]
 PARAM_LOCATIONS = ("path", "query", "body")
@@ -45,6 +45,7 @@ class Field:
     name: str
     location: str | None = field(default=None, metadata={"key": "in"})
     type: str
+    accepts: tuple[str, ...] = ()  # types the page's own request example sends besides `type`
     format: str | None = None
     nullable: bool = False
     secret: bool = False  # a credential: never shown in a log line, repr or message (normalize/secrets.py)
@@ -114,8 +115,11 @@ class Note:
 
 @dataclass(frozen=True, kw_only=True)
 class Endpoint:
-    id: str
+    """One documented endpoint. Its place in the SDK comes from its method and path, never its title:
+    `resource` is a dotted chain (`smart_trades.trades`) and `name` the method (`close_by_market`)."""
+
     resource: str
+    name: str
     title: str
     description: str = ""
     method: str
@@ -127,6 +131,15 @@ class Endpoint:
     response: Response = Response()
     examples: Examples = Examples()
     notes: tuple[Note, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """`smart_trades.trades.close_by_market`: unique in an IR, the name of its file."""
+        return f"{self.resource}.{self.name}"
+
+    @property
+    def route(self) -> str:
+        return f"{self.method} {self.path}"
 
     @property
     def signed(self) -> bool:

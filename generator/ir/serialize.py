@@ -18,7 +18,7 @@ _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _key(f: dataclasses.Field[Any]) -> str:
+def yaml_key(f: dataclasses.Field[Any]) -> str:
     return str(f.metadata.get("key", f.name))
 
 
@@ -40,7 +40,7 @@ def to_data(node: Any) -> Any:
             value = getattr(node, f.name)
             if value == _default(f):
                 continue
-            out[_key(f)] = to_data(value)
+            out[yaml_key(f)] = to_data(value)
         return out
     if isinstance(node, tuple):
         return [to_data(item) for item in node]
@@ -72,7 +72,7 @@ def from_data(cls: Any, data: Any) -> Any:
         hints = _hints(cls)
         kwargs = {}
         for f in dataclasses.fields(cls):
-            key = _key(f)
+            key = yaml_key(f)
             if key in data:
                 kwargs[f.name] = from_data(hints[f.name], data[key])
         return cls(**kwargs)

@@ -4,15 +4,15 @@ link target (never by name), and examples checked against what the pages documen
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import replace
-from urllib.parse import unquote
 
 from ..diagnostics import Diagnostics
 from ..docs.model import PageDoc, PageKind
-from ..ir.model import ApiIR, Endpoint, Entity, Field, Response, SourceRef
+from ..ir.model import ApiIR, Endpoint, Entity, SourceRef
 from .endpoints import build_endpoint
-from .examples import ExampleChecker
 from .fields import FieldContext, build_fields
+from .links import link_target, link_text_problem
 from .routes import snake_case, title_from_file
 
 
@@ -32,17 +32,13 @@ def build_api(pages: list[PageDoc], diagnostics: Diagnostics) -> ApiIR:
             diagnostics.info(page.file, 0, "no endpoint or entity on this page; skipped")
     entity_ids = _unique_ids([(e.id, e.source) for e in entities.values()], "entity", diagnostics)
     entities = {file: replace(e, id=entity_ids[i]) for i, (file, e) in enumerate(entities.items())}
-    endpoint_ids = _unique_ids([(e.id, e.source) for e, _ in built], "endpoint", diagnostics)
-    endpoints = []
-    for index, (endpoint, page) in enumerate(built):
-        ctx = FieldContext(page.file, diagnostics)
-        endpoint = replace(endpoint, id=endpoint_ids[index])
-        endpoint = _link_entity(endpoint, page, entities, ctx)
-        _check_examples(endpoint, page, entities, ctx)
-        endpoints.append(endpoint)
+    endpoints = [
+        _link_entity(endpoint, page, entities, FieldContext(page.file, diagnostics))
+        for endpoint, page in built
+    ]
     _report_shared_routes(endpoints, diagnostics)
     return ApiIR(
-        endpoints=tuple(sorted(endpoints, key=lambda e: e.id)),
+        endpoints=tuple(endpoints),
         entities=tuple(sorted(entities.values(), key=lambda e: e.id)),
     )
 
@@ -83,73 +79,50 @@ def _link_entity(
     endpoint: Endpoint, page: PageDoc, entities: dict[str, Entity], ctx: FieldContext
 ) -> Endpoint:
     section = page.response
-    many = _example_is_list(endpoint)
+    many = _example_is_list(endpoint, ctx)
     if section is None or not section.links:
         return replace(endpoint, response=replace(endpoint.response, many=many)) if many else endpoint
     link = section.links[0]
-    target = posixpath.normpath(
-        posixpath.join(posixpath.dirname(page.file), unquote(link.target.split("#")[0]))
-    )
+    target = link_target(page.file, link.target, entities)
     entity = entities.get(target)
     if entity is None:
         ctx.warn(
             link.line, f"response refers to {link.target!r}, which is not an entity page of this doc tree"
         )
         return endpoint
-    named = _entity_named(link.text, entities)
-    if named is not None and named is not entity:
-        ctx.warn(
-            link.line,
-            f"link text {link.text!r} names the entity of {named.source.file}, but the link goes to "
-            f"{entity.source.file}; the link wins",
-        )
+    problem = link_text_problem(link.text, entity, entities.values())
+    if problem:
+        ctx.warn(link.line, problem)
     response = replace(endpoint.response, entity=entity.id, many=link.many or many)
     return replace(endpoint, response=response)
 
 
-def _entity_named(text: str, entities: dict[str, Entity]) -> Entity | None:
-    """The entity whose title the text spells (ignoring case, spaces and a plural `s`), if any."""
-    key = snake_case(text).replace("_", "").rstrip("s")
-    return next(
-        (e for e in entities.values() if snake_case(e.title).replace("_", "").rstrip("s") == key), None
-    )
-
-
-def _example_is_list(endpoint: Endpoint) -> bool:
+def _example_is_list(endpoint: Endpoint, ctx: FieldContext) -> bool:
+    """Whether the first success example is an array, also when it is not valid JSON (a trailing `...`,
+    a comment): the shape of an example is evidence even when its text is not. Said when it decides."""
     for example in endpoint.examples.responses:
-        if 200 <= example.status < 300 and example.body is not None:
-            return isinstance(example.body.value, list)
+        if not 200 <= example.status < 300 or (example.body is None and example.raw is None):
+            continue
+        if example.body is not None:
+            many = isinstance(example.body.value, list)
+            if many and not _says_list(endpoint):
+                message = f"response read as a list: example response {example.status} is an array"
+                ctx.warn(example.line, message, "example")
+            return many
+        if example.raw is not None and example.raw.lstrip().startswith("["):
+            ctx.warn(
+                example.line,
+                f"response read as a list: example response {example.status} starts with '[' "
+                "(it is not valid JSON, but its shape is an array)",
+                "example",
+            )
+            return True
+        return False
     return False
 
 
-def _check_examples(
-    endpoint: Endpoint, page: PageDoc, entities: dict[str, Entity], ctx: FieldContext
-) -> None:
-    fields = _documented_fields(endpoint.response, entities)
-    if fields:
-        for sample, example in zip(page.response_samples, endpoint.examples.responses):
-            if 200 <= example.status < 300 and example.body is not None and sample.code is not None:
-                what = f"example response {example.status}"
-                ExampleChecker(ctx, sample.code.text, sample.code.line, what).check(
-                    fields, example.body.value
-                )
-                break
-    request = endpoint.examples.request
-    if request is not None and request.body is not None and page.request_samples:
-        body_params = tuple(p for p in endpoint.params if p.location != "path")
-        sample = next((s for s in page.request_samples if "{" in s.text), page.request_samples[0])
-        ExampleChecker(ctx, sample.text, sample.line, "request example").check(
-            body_params, request.body.value
-        )
-
-
-def _documented_fields(response: Response, entities: dict[str, Entity]) -> tuple[Field, ...]:
-    if response.fields:
-        return response.fields
-    if response.entity:
-        entity = next((e for e in entities.values() if e.id == response.entity), None)
-        return entity.fields if entity else ()
-    return ()
+def _says_list(endpoint: Endpoint) -> bool:
+    return bool(re.search(r"\b(?:array|list)\s+of\b|\bentities\b", endpoint.response.description, re.I))
 
 
 def _report_shared_routes(endpoints: list[Endpoint], diagnostics: Diagnostics) -> None:

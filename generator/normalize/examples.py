@@ -48,7 +48,7 @@ def request_example(samples: list[CodeSample], ctx: FieldContext) -> RequestExam
     body, raw, error = parse_json("\n".join(body_parts))
     line = samples[0].line
     if error:
-        ctx.warn(line, f"request example is not valid JSON ({error}); kept as text")
+        ctx.warn(line, f"request example is not valid JSON ({error}); kept as text", "example")
     if method is None and path is None and body is None and raw is None:
         return None
     return RequestExample(method=method, path=path, body=body, raw=raw, line=line)
@@ -63,7 +63,11 @@ def response_examples(samples: list[ResponseSample], ctx: FieldContext) -> tuple
             line = sample.code.line
             body, raw, error = parse_json(sample.code.text)
             if error:
-                ctx.warn(line, f"example response {sample.status} is not valid JSON ({error}); kept as text")
+                ctx.warn(
+                    line,
+                    f"example response {sample.status} is not valid JSON ({error}); kept as text",
+                    "example",
+                )
         built.append(
             ResponseExample(status=sample.status, reason=sample.reason, body=body, raw=raw, line=line)
         )
@@ -98,6 +102,17 @@ def _contradicts(field: Field, value: Any) -> str | None:
     return f"example sends {kind} {_short(value)} for {field.name!r}, documented as {field.type}"
 
 
+def _text_fits(type_: str, text: str) -> bool:
+    """Whether query-string text can be read as the documented type."""
+    if type_ == "integer":
+        return re.fullmatch(r"-?\d+", text) is not None
+    if type_ == "number":
+        return re.fullmatch(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?", text) is not None
+    if type_ == "boolean":
+        return text.lower() in ("true", "false", "1", "0")
+    return True
+
+
 def _short(value: Any) -> str:
     text = json.dumps(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -106,33 +121,57 @@ def _short(value: Any) -> str:
 class ExampleChecker:
     """Compares an example body with documented fields, reporting at the line of each key."""
 
-    def __init__(self, ctx: FieldContext, sample_text: str, first_line: int, what: str):
+    def __init__(self, ctx: FieldContext, sample_text: str, first_line: int, what: str, note: str = ""):
         self.ctx = ctx
         self.lines = sample_text.split("\n")
         self.first_line = first_line
         self.what = what
+        self.note = note  # appended to every type contradiction (what the SDK does about it)
         self.reported: set[str] = set()
+        self.contradicted: dict[tuple[str, ...], str] = {}  # field path -> the JSON kind the example sends
 
-    def check(self, fields: tuple[Field, ...], value: Any, prefix: str = "", from_index: int = 0) -> None:
+    def check(
+        self, fields: tuple[Field, ...], value: Any, prefix: tuple[str, ...] = (), from_index: int = 0
+    ) -> None:
         items = value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, dict):
                 self._check_object(fields, item, prefix, from_index)
 
-    def _check_object(self, fields: tuple[Field, ...], obj: dict[str, Any], prefix: str, start: int) -> None:
+    def _check_object(
+        self, fields: tuple[Field, ...], obj: dict[str, Any], prefix: tuple[str, ...], start: int
+    ) -> None:
         documented = {f.name: f for f in fields}
         for key, value in obj.items():
-            path = f"{prefix}{key}"
+            path = (*prefix, key)
+            dotted = ".".join(path)
             index = self._line_of(key, start)
             field = documented.get(key)
             if field is None:
-                self._report(path, index, f"{self.what} has field {path!r}, which the page does not document")
+                self._report(
+                    dotted, index, f"{self.what} has field {dotted!r}, which the page does not document"
+                )
                 continue
             problem = _contradicts(field, value)
             if problem:
-                self._report(path + "#type", index, problem)
+                self._report(dotted + "#type", index, problem + self.note)
+                if value is not None:
+                    self.contradicted.setdefault(path, _kind_of(value))
             if field.fields and isinstance(value, (dict, list)):
-                self.check(field.fields, value, f"{path}.", index)
+                self.check(field.fields, value, path, index)
+
+    def check_query(self, fields: tuple[Field, ...], pairs: list[tuple[str, str]]) -> None:
+        """A query string's `name=value` pairs (text) against the documented params."""
+        documented = {f.name: f for f in fields}
+        for name, text in pairs:
+            base = name.removesuffix("[]")
+            field = documented.get(base)
+            if field is None:
+                self._report(base, 0, f"{self.what} sends {base!r}, which the page does not document")
+            elif not _text_fits(field.item_type, text):
+                message = f"{self.what} sends {base}={_short(text)}, documented as {field.type}"
+                self._report(base + "#type", 0, message + self.note)
+                self.contradicted.setdefault((base,), "string")
 
     def _line_of(self, key: str, start: int) -> int:
         pattern = re.compile(r'^\s*"' + re.escape(key) + r'"\s*:')
@@ -144,4 +183,4 @@ class ExampleChecker:
     def _report(self, key: str, index: int, message: str) -> None:
         if key not in self.reported:
             self.reported.add(key)
-            self.ctx.warn(self.first_line + index, message)
+            self.ctx.warn(self.first_line + index, message, "example")

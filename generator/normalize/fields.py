@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostics
-from ..docs.markup import plain_text
 from ..docs.model import RawField
 from ..ir.model import Field, Json, JsonScalar
 from .limits import MAX_DEPTH, shown_value
-from .requirements import read_requirements
+from .requirements import Requirements, read_requirements
 from .secrets import is_secret
 from .types import parse_type
 from .values import Values, read_description_values, read_values_column
@@ -24,8 +23,8 @@ class FieldContext:
     file: str
     diagnostics: Diagnostics
 
-    def warn(self, line: int, message: str) -> None:
-        self.diagnostics.warning(self.file, line, message)
+    def warn(self, line: int, message: str, kind: str = "page") -> None:
+        self.diagnostics.warning(self.file, line, message, kind)
 
 
 def build_fields(
@@ -41,6 +40,7 @@ def build_fields(
                 item.line,
                 f"field {item.name!r} is documented twice (first at line {seen[item.name]}); "
                 "the second is ignored",
+                "duplicate",
             )
             continue
         seen[item.name] = item.line
@@ -49,10 +49,10 @@ def build_fields(
 
 
 def build_field(item: RawField, ctx: FieldContext, location: str | None, depth: int = 1) -> Field:
-    description = plain_text(" ".join(part.text for part in item.description))
+    description = " ".join(part.text for part in item.description if part.text)
     spec = parse_type(item.type_text, has_children=bool(item.children))
     if spec.problem:
-        ctx.warn(item.line, f"{item.name}: {spec.problem}")
+        ctx.warn(item.line, f"{item.name}: {spec.problem}", "type")
     type_ = spec.type
     if item.children and type_ not in ("object", "array[object]"):
         if item.is_array_items or type_.startswith("array"):
@@ -65,7 +65,7 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None, depth: 
     elif item.is_array_items and not type_.startswith("array"):
         type_ = "array[object]"
     requirements = read_requirements(description)
-    marker = plain_text(item.required_text or "")
+    marker = item.required_text or ""
     if re.match(r"^(?:yes|required|mandatory)\b\W+\w", marker, re.I):
         # `Yes (if `x` is `true`)`: the marker itself is a condition
         condition = read_requirements("Required " + re.sub(r"^\W*\w+\W*", "", marker).rstrip(")"))
@@ -82,7 +82,7 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None, depth: 
         format=spec.format,
         nullable=spec.nullable or (None in values.enum) or (values.default == Json(None)),
         secret=is_secret(item.name, type_),
-        required=(location == "path") or (_required(item, ctx) and not requirements.conditional),
+        required=(location == "path") or _required_now(item, requirements, location, ctx),
         required_when=tuple(requirements.required_when),
         conditions=tuple(requirements.conditions),
         enum=_coerce_enum(values.enum, type_, item, ctx),
@@ -109,7 +109,7 @@ def _marker(item: RawField) -> bool | None:
     """What a required marker says: True, False, or None when it cannot be read."""
     if item.implied:  # a parent the table never lists is required when one of its children is
         return any(_marker(child) for child in item.children)
-    marker = plain_text(item.required_text or "").strip("*` ").lower()
+    marker = (item.required_text or "").strip("*` ").lower()
     return True if marker in _REQUIRED else False if marker in _OPTIONAL else None
 
 
@@ -120,6 +120,23 @@ def _required(item: RawField, ctx: FieldContext) -> bool:
             item.line, f"{item.name}: required marker {item.required_text!r} not understood; read as optional"
         )
     return bool(marker)
+
+
+def _required_now(
+    item: RawField, requirements: Requirements, location: str | None, ctx: FieldContext
+) -> bool:
+    """The marker's answer, unless the description makes the field required only sometimes; a marker
+    `required` that a free-text condition turns into optional is reported."""
+    marked = _required(item, ctx)
+    if marked and requirements.conditional and location != "path":
+        if not requirements.required_when:
+            ctx.warn(
+                item.line,
+                f"{item.name}: marked required, but its description makes that a condition "
+                f"({requirements.conditions[0]!r}); read as optional",
+            )
+        return False
+    return marked
 
 
 def _values(item: RawField, description: str) -> Values:

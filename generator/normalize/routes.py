@@ -6,30 +6,13 @@ import re
 import unicodedata
 from urllib.parse import unquote
 
-from ..ir.model import METHODS
+# The method and path words are recognised by the readers; imported here for the route repairs.
+from ..docs.route_words import looks_like_path, repair_method  # noqa: F401
 
-_VERSION = re.compile(r"^(?:ver|v)\d+$", re.I)
 _PLACEHOLDER = re.compile(r"\{\s*([A-Za-z_][\w]*)\s*\}|:([A-Za-z_]\w*)")
 # One unit of an RFC 3986 path segment: unreserved, sub-delims, ":", "@", a percent-encoded byte, or one of
 # our `{name}` placeholders.
 _PATH_UNIT = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2}|\{[A-Za-z_][A-Za-z0-9_]*\}")
-
-
-def repair_method(word: str) -> tuple[str | None, str | None]:
-    """(HTTP method, repair note): `post` -> POST, `DELETED` -> DELETE; (None, None) when not a method."""
-    upper = word.strip().upper()
-    if upper in METHODS:
-        return upper, None
-    for method in METHODS:
-        if upper.startswith(method) and len(upper) - len(method) <= 2:
-            return method, f"method {word!r} read as {method}"
-        if len(upper) == len(method) and sum(a != b for a, b in zip(upper, method)) == 1:
-            return method, f"method {word!r} read as {method}"
-    return None, None
-
-
-def looks_like_path(text: str) -> bool:
-    return bool(re.match(r"^/?(?:public/api/)?(?:ver\d+|v\d+)/\S+$", text.strip())) or text.startswith("/")
 
 
 def repair_path(raw: str) -> tuple[str, list[str]]:
@@ -84,17 +67,6 @@ def _outside_grammar(segment: str) -> str | None:
 
 def placeholders(path: str) -> list[str]:
     return [m.group(1) for m in _PLACEHOLDER.finditer(path) if m.group(1)]
-
-
-def resource_of(path: str) -> str:
-    """`/ver1/accounts/new` -> `accounts`; `/v2/smart_trades` -> `smart_trades`."""
-    segments = [s for s in path.split("/") if s]
-    if segments and _VERSION.match(segments[0]):
-        segments = segments[1:]
-    for segment in segments:
-        if not segment.startswith("{"):
-            return snake_case(segment) or "default"
-    return "default"
 
 
 def snake_case(text: str) -> str:

@@ -7,7 +7,6 @@ include `string or null`, `null or string`, `nullable string`, `array[json]`, `s
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -42,11 +41,8 @@ _ALIASES = {
 }
 _FORMAT_WORDS = {"date": "date", "datetime": "date-time", "date-time": "date-time", "timestamp": "date-time"}
 _TYPOS = {"strign", "stirng", "sting"}
-_KNOWN_FORMAT = re.compile(
-    r"<\s*(date-time|datetime|date|time|timestamp|uuid|uri|url|email|int32|int64|float|double|decimal)\s*>",
-    re.I,
-)
 _FORMAT = re.compile(r"<\s*([a-z0-9-]+)\s*>|\(\s*([a-z0-9-]+)\s*\)")
+_ARRAY_OF = re.compile(r"\b(?:array|list)\s+of\s+([a-z-]+)")  # `array of objects` -> array[object]
 _ARRAY = re.compile(r"^(?:array|list)\s*(?:\[\s*(.*?)\s*\]|<\s*(.*?)\s*>)$")
 
 
@@ -64,9 +60,9 @@ def parse_type(spelling: str | None, has_children: bool = False) -> TypeSpec:
         if has_children:
             return TypeSpec("object")
         return TypeSpec("any", problem="no type is documented; read as any")
-    text = _KNOWN_FORMAT.sub(r"«\1»", html.unescape(spelling))  # keep `<date-time>` while dropping real tags
-    text = re.sub(r"<[^>]*>?|`", " ", text).replace("«", "<").replace("»", ">").strip().lower()
+    text = spelling.strip().lower()  # already words: tags and entities went at the reading boundary
     text = re.sub(r"\s+", " ", text.replace("|", " or ").replace(",", " or "))
+    text = _ARRAY_OF.sub(lambda m: f"array[{_singular(m.group(1))}]", text)
     fmt_match = None if text.startswith(("array", "list")) else _FORMAT.search(text)
     fmt = (fmt_match.group(1) or fmt_match.group(2)) if fmt_match else None
     if fmt_match:
@@ -89,6 +85,10 @@ def parse_type(spelling: str | None, has_children: bool = False) -> TypeSpec:
         canonical = "array[object]"
     problem = f"type {spelling!r} read as {canonical}" if repaired else None
     return TypeSpec(canonical, fmt, nullable, problem)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in _ALIASES else word
 
 
 def _canonical(word: str) -> tuple[str, bool] | None:

@@ -1,5 +1,5 @@
 """Enums, defaults and ranges from a `Values` column and from description text:
-`` `bid` `ask` `last` ``, `Minimum: `0` Maximum: `99``, `minlength: `1``, `Default: <code>x</code>`,
+`` `bid` `ask` `last` ``, `Minimum: `0` Maximum: `99``, `minlength: `1``, `Default: `x``,
 and "Allowed values" lists (`- active - active deals;`)."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..docs.markup import code_spans
 from ..ir.model import Json, JsonScalar
 from .limits import number_problem, shown_value
 from .requirements import scalar
@@ -20,7 +19,8 @@ _BOUND = re.compile(
 )
 _DEFAULT = re.compile(r"\bdefault(?:\s+value)?\s*(?:is|:|=)\s*`(?P<value>[^`]*)`", re.I)
 _ALLOWED = re.compile(
-    r"\b(?:allowed|valid|possible|available|supported|accepted)\s+(?:values?|fields?|options?)"
+    r"\b(?:(?:allowed|valid|possible|available|supported|accepted)\s+(?:values?|fields?|options?)"
+    r"|choose\s+one\s+of(?:\s+(?:the\s+)?(?:values?|options?))?)"
     r"(?:\s+for\s+[\w ]+?)?\s*:?\s*(?P<rest>.*)$",
     re.I | re.S,
 )
@@ -68,8 +68,6 @@ def _bounds(text: str, found: Values) -> str:
 def read_values_column(text: str) -> Values:
     """A GitBook `Values` cell: code spans are enum members, unless they are bounds or a default."""
     found = Values()
-    text = code_spans(text)
-    text = re.sub(r"<[^>]*>", " ", text)
     if text.strip().strip("`").lower() in ("-", "—", "–", "n/a", "none", "", "?", "[?]"):
         return found
     text = _bounds(text, found)
@@ -93,14 +91,10 @@ def read_description_values(lines: list[str], plain: str) -> Values:
     default = _DEFAULT.search(plain)
     if default:
         found.default = Json(scalar(default.group("value")))
-    items = [m.group("value") for line in lines if (m := _LIST_ITEM.match(_strip_tags(line)))]
+    items = [m.group("value") for line in lines if (m := _LIST_ITEM.match(line))]
     allowed = _ALLOWED.search(plain)
     if items and re.search(r"\b(?:allowed|valid|possible)\s+values?\b", plain, re.I):
         found.enum = [scalar(item) for item in items]
     elif allowed:
         found.enum = [scalar(code) for code in _CODE.findall(allowed.group("rest").split(". ")[0])]
     return found
-
-
-def _strip_tags(line: str) -> str:
-    return code_spans(line).replace("&nbsp;", " ")

@@ -5,25 +5,62 @@ response field may be absent (`| None = None`) and an enum accepts unknown strin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from ..ir.model import Field, JsonScalar
 from .literals import value_literal
 
 _REQUEST_SCALARS = {
-    "string": "str",
-    "integer": "int",
-    "number": "Decimal | float | str",
-    "boolean": "bool",
-    "any": "object",
-    "object": "Mapping[str, object]",
+    "string": "{str}",
+    "integer": "{int}",
+    "number": "Decimal | {float} | {str}",
+    "boolean": "{bool}",
+    "any": "{object}",
+    "object": "Mapping[{str}, {object}]",
 }
 _RESPONSE_SCALARS = {
-    "string": "str",
-    "integer": "int",
+    "string": "{str}",
+    "integer": "{int}",
     "number": "Amount",
-    "boolean": "bool",
-    "any": "object",
-    "object": "dict[str, object]",
+    "boolean": "{bool}",
+    "any": "{object}",
+    "object": "{dict}[{str}, {object}]",
 }
+_BUILTINS = ("str", "int", "float", "bool", "object", "list", "dict")
+_TYPING_TWINS = {"list": "List", "dict": "Dict"}
+
+
+@dataclass(frozen=True)
+class Builtins:
+    """How a module spells the builtins its annotations use. Inside a class that defines a method named
+    `list`, the name `list` is that method, so such a module writes `List[...]` (and `builtins.int` for a
+    method named `int`)."""
+
+    hidden: frozenset[str] = frozenset()
+
+    @classmethod
+    def hidden_by(cls, names: Iterable[str]) -> Builtins:
+        return cls(frozenset(names) & frozenset(_BUILTINS))
+
+    def name(self, builtin: str) -> str:
+        if builtin not in self.hidden:
+            return builtin
+        return _TYPING_TWINS.get(builtin, f"builtins.{builtin}")
+
+    def spell(self, template: str) -> str:
+        return template.format(**{b: self.name(b) for b in _BUILTINS})
+
+    @property
+    def typing_imports(self) -> tuple[str, ...]:
+        return tuple(sorted(_TYPING_TWINS[b] for b in self.hidden if b in _TYPING_TWINS))
+
+    @property
+    def needs_builtins_module(self) -> bool:
+        return any(b not in _TYPING_TWINS for b in self.hidden)
+
+
+PLAIN = Builtins()
 
 
 def literal(values: tuple[JsonScalar, ...]) -> str | None:
@@ -40,33 +77,44 @@ def _split_array(type_: str) -> tuple[int, str]:
     return depth, type_
 
 
-def request_annotation(field: Field, nested_name: str | None) -> str:
-    """The annotation of a method argument or TypedDict key (without NotGiven)."""
-    depth, base = _split_array(field.type)
+def request_annotation(field: Field, nested_name: str | None, names: Builtins = PLAIN) -> str:
+    """The annotation of a method argument or TypedDict key (without NotGiven): the documented type, or
+    also the types the page's own example sends (`int | str`)."""
+    members = _request_members(field.type, field.enum, nested_name, names)
+    for other in field.accepts:
+        members += [m for m in _request_members(other, (), None, names) if m not in members]
+    return " | ".join(members + (["None"] if field.nullable else []))
+
+
+def _request_members(
+    type_: str, enum: tuple[JsonScalar, ...], nested_name: str | None, names: Builtins
+) -> list[str]:
+    """The members of the union a request value of `type_` may be."""
+    depth, base = _split_array(type_)
     if base == "object" and nested_name:
         inner = nested_name
-    elif base == "string" and (choice := literal(field.enum)):
-        inner = choice
-    elif base == "integer" and (choice := literal(field.enum)):
+    elif base in ("string", "integer") and (choice := literal(enum)):
         inner = choice
     else:
-        inner = _REQUEST_SCALARS[base]
+        inner = names.spell(_REQUEST_SCALARS[base])
+    if depth == 0:
+        return inner.split(" | ") if base == "number" else [inner]
     for _ in range(depth):
-        inner = f"list[{inner}]"
-    return f"{inner} | None" if field.nullable else inner
+        inner = f"{names.name('list')}[{inner}]"
+    return [inner]
 
 
-def response_annotation(field: Field, nested_name: str | None) -> str:
+def response_annotation(field: Field, nested_name: str | None, names: Builtins = PLAIN) -> str:
     """The annotation of a response model attribute, always optional."""
     depth, base = _split_array(field.type)
     if base == "object" and nested_name:
         inner = nested_name
     elif base in ("string", "integer") and (choice := literal(field.enum)):
-        inner = f"{choice} | {_RESPONSE_SCALARS[base]}"
+        inner = f"{choice} | {names.spell(_RESPONSE_SCALARS[base])}"
     else:
-        inner = _RESPONSE_SCALARS[base]
+        inner = names.spell(_RESPONSE_SCALARS[base])
     for _ in range(depth):
-        inner = f"list[{inner}]"
+        inner = f"{names.name('list')}[{inner}]"
     return f"{inner} | None"
 
 

@@ -94,7 +94,25 @@ def annotated(name: str, annotation: str, default: str | None, indent: int, end:
     line = f"{pad}{name}: {annotation}{tail}"
     if len(line) <= WIDTH or default is None:
         return line
-    return f"{pad}{name}: (\n{pad}    {annotation}\n{pad}){tail}"
+    inner = f"\n{pad}    ".join(_union_lines(annotation, indent + INDENT))
+    return f"{pad}{name}: (\n{pad}    {inner}\n{pad}){tail}"
+
+
+def _union_lines(annotation: str, indent: int) -> list[str]:
+    """A union too long for one line split before each top-level `|`, as black does."""
+    if indent + len(annotation) <= WIDTH:
+        return [annotation]
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(annotation):
+        if char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif depth == 0 and annotation.startswith(" | ", index):
+            parts.append(annotation[start:index])
+            start = index + 1  # the next part starts with its `|`
+    parts.append(annotation[start:])
+    return [part.strip() for part in parts]
 
 
 def call_assignment(target: str, function: str, argument: str, indent: int) -> str:

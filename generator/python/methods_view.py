@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import keyword
 from dataclasses import dataclass
-from urllib.parse import parse_qsl
 
 from ..ir.model import Endpoint, Field
-from .annotations import request_annotation
+from .annotations import PLAIN, Builtins, request_annotation
 from .docstrings import field_doc, method_doc
+from .example_values import example_values
 from .layout import annotated
 from .literals import doc_literal, markdown_text, value_literal
-from .naming import ARGUMENT_RESERVED, Namespace, class_name, constant_name, singular, snake_identifier
+from .naming import (
+    ARGUMENT_RESERVED,
+    Namespace,
+    class_name,
+    operation_class,
+    singular,
+    snake_identifier,
+    spec_constant,
+)
 
 
 @dataclass(frozen=True)
@@ -56,35 +64,18 @@ class MethodView:
     example_fence: str  # a code fence the example cannot close early
 
 
-def _typed(value: object, param: Field) -> object:
-    """An example value read from a query string (text) as the param's type: `50` -> 50, `true` -> True."""
-    if not isinstance(value, str) or param.type == "string":
-        return value
-    if param.type == "integer" and value.lstrip("-").isdigit():
-        try:
-            return int(value)
-        except ValueError:  # past Python's 4,300 digits: the README shows it as the text it is
-            return value
-    return {"true": True, "false": False}.get(value, value) if param.type == "boolean" else value
-
-
-def _placeholder(field: Field) -> object:
-    if field.enum:
-        return field.enum[0]
-    value: object = {"string": "...", "integer": 1, "number": "0.1", "boolean": True}.get(field.item_type, {})
-    return [value] if field.is_array else value
-
-
-def return_type(endpoint: Endpoint, roots: dict[str, str]) -> tuple[str, str | None]:
+def return_type(
+    endpoint: Endpoint, roots: dict[str, tuple[str, str]], names: Builtins = PLAIN
+) -> tuple[str, str | None]:
     """(annotation, model module) of what a method returns."""
     response = endpoint.response
     if response.entity and f"entity:{response.entity}" in roots:
-        model, module = roots[f"entity:{response.entity}"], response.entity
+        model, module = roots[f"entity:{response.entity}"]
     elif f"endpoint:{endpoint.id}" in roots:
-        model, module = roots[f"endpoint:{endpoint.id}"], endpoint.id
+        model, module = roots[f"endpoint:{endpoint.id}"]
     else:
-        return _example_type(endpoint), None
-    return (f"list[{model}]" if response.many else model), module
+        return names.spell(_example_type(endpoint)), None
+    return (f"{names.name('list')}[{model}]" if response.many else model), module
 
 
 def _example_type(endpoint: Endpoint) -> str:
@@ -92,18 +83,26 @@ def _example_type(endpoint: Endpoint) -> str:
         if 200 <= example.status < 300 and example.body is not None:
             value = example.body.value
             if isinstance(value, bool):
-                return "bool"
+                return "{bool}"
             if isinstance(value, list):
-                return "list[object]"
+                return "{list}[{object}]"
             if isinstance(value, dict):
-                return "dict[str, object]"
-    return "object"
+                return "{dict}[{str}, {object}]"
+    return "{object}"
 
 
 class MethodBuilder:
-    def __init__(self, endpoint: Endpoint, method_name: str, typed_dict_names: Namespace, attribute: str):
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        method_name: str,
+        typed_dict_names: Namespace,
+        access: str,
+        names: Builtins = PLAIN,
+    ):
         self.endpoint = endpoint
-        self.attribute = attribute
+        self.access = access
+        self.names = names
         self.method_name = method_name
         self.typed_dict_names = typed_dict_names
         self.typed_dicts: list[TypedDictView] = []
@@ -119,11 +118,11 @@ class MethodBuilder:
         required = [self._arg(p, arg_names[p.name], required=True) for p in rest if p.required]
         optional = [self._arg(p, arg_names[p.name], required=False) for p in rest if not p.required]
         doc = method_doc(self.endpoint, arg_names, returns)
-        call = f"client.{self.attribute}.{self.method_name}({', '.join(self._example_args(arg_names))})"
+        call = f"client.{self.access}.{self.method_name}({', '.join(self._example_args(arg_names))})"
         return MethodView(
             name=self.method_name,
             doc=doc_literal(doc, indent=8),
-            spec=constant_name(self.endpoint.id),
+            spec=spec_constant(self.method_name),
             positional=path_args,
             keyword=tuple(required + optional),
             arguments=path_args + tuple(required + optional),
@@ -136,23 +135,20 @@ class MethodBuilder:
         )
 
     def _example_args(self, arg_names: dict[str, str]) -> list[str]:
-        """Path params, required params and whatever the page's example request sends."""
-        request = self.endpoint.examples.request
-        body = request.body.value if request and request.body and isinstance(request.body.value, dict) else {}
-        if request and request.path and "?" in request.path:  # the example's query string counts too
-            body = {**dict(parse_qsl(request.path.split("?", 1)[1])), **body}
-        args = []
-        for param in sorted(self.endpoint.params, key=lambda p: p.location != "path"):
-            if not param.required and param.name not in body:
-                continue
-            given = param.name in body and not param.secret  # a credential is never copied from a page
-            literal = value_literal(_typed(body[param.name], param) if given else _placeholder(param))
-            args.append(literal if param.location == "path" else f"{arg_names[param.name]}={literal}")
-        return args
+        """Path params by position, the rest by keyword (see `example_values`)."""
+        params = {p.name: p for p in self.endpoint.params}
+        return [
+            (
+                value_literal(value)
+                if params[name].location == "path"
+                else f"{arg_names[name]}={value_literal(value)}"
+            )
+            for name, value in example_values(self.endpoint).items()
+        ]
 
     def _arg(self, param: Field, name: str, required: bool) -> ArgView:
         nested = self._typed_dict(param) if param.fields and param.item_type == "object" else None
-        annotation = request_annotation(param, nested)
+        annotation = request_annotation(param, nested, self.names)
         if not required:
             annotation += " | NotGiven"
         default = None if required else "NOT_GIVEN"
@@ -161,7 +157,7 @@ class MethodBuilder:
 
     def _typed_dict(self, field: Field, prefix: str | None = None) -> str:
         base = class_name(field.name)
-        owner = prefix or class_name(self.method_name)
+        owner = prefix or operation_class(self.endpoint.resource, self.endpoint.name)
         name = self.typed_dict_names.claim(owner + (singular(base) if field.is_array else base) + "Param")
         keys = []
         for child in field.fields:

@@ -6,11 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..ir.model import ApiIR, Endpoint, Entity, Field
-from .annotations import needs_literal, response_annotation
+from .annotations import Builtins, needs_literal, response_annotation
 from .docstrings import field_doc
 from .layout import annotated
 from .literals import doc_literal, value_literal
-from .naming import MODEL_RESERVED, Namespace, class_name, model_attribute, singular
+from .naming import (
+    MODEL_RESERVED,
+    Namespace,
+    class_name,
+    model_attribute,
+    response_class,
+    singular,
+    snake_identifier,
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +64,11 @@ class ModelBuilder:
         self._model(root, doc, fields, models)
         ordered = models[::-1]  # pre-order reversed: every nested model before the model using it
         fields = [f for m in ordered for f in m.fields]
+        typing = sorted({t for f in fields for t in ("Dict", "List") if f"{t}[" in f.annotation})
+        typing += ["Literal"] if any(needs_literal(f.annotation) for f in fields) else []
         groups = [
-            ["from typing import Literal"] if any(needs_literal(f.annotation) for f in fields) else [],
+            (["import builtins"] if any("builtins." in f.annotation for f in fields) else [])
+            + ([f"from typing import {', '.join(typing)}"] if typing else []),
             ["from pydantic import Field"] if any(f.default != "None" for f in fields) else [],
             [
                 f"from .._models import {'Amount, BaseModel' if any('Amount' in f.annotation for f in fields) else 'BaseModel'}"
@@ -70,24 +81,26 @@ class ModelBuilder:
 
     def _model(self, name: str, doc: str, fields: tuple[Field, ...], out: list[ModelView]) -> ModelView:
         attributes = Namespace(MODEL_RESERVED)
+        claimed = [attributes.claim(model_attribute(field.name)) for field in fields]
+        names = Builtins.hidden_by(claimed)
         views = []
         placeholder_index = len(out)
         out.append(ModelView(name, doc, ()))  # reserve the slot so children land after it
-        for field in fields:
+        for field, attr in zip(fields, claimed):
             nested = None
             if _has_children(field):
                 base = class_name(field.name)
                 nested = self.class_names.claim(name + (singular(base) if field.is_array else base))
                 self._model(nested, doc_literal(field_doc(field), indent=4), field.fields, out)
-            attr = attributes.claim(model_attribute(field.name))
             alias = _default(field, attr)
+            annotation = response_annotation(field, nested, names)
             views.append(
                 FieldView(
                     name=attr,
-                    annotation=response_annotation(field, nested),
+                    annotation=annotation,
                     default=alias,
                     doc=doc_literal(field_doc(field), indent=4),
-                    line=annotated(attr, response_annotation(field, nested), alias, 4),
+                    line=annotated(attr, annotation, alias, 4),
                 )
             )
         model = ModelView(name, doc, tuple(views))
@@ -102,11 +115,13 @@ def _default(field: Field, attribute: str) -> str:
     return f"Field(default=None, {', '.join(options)})" if options else "None"
 
 
-def model_modules(ir: ApiIR, class_names: Namespace) -> tuple[list[ModelModuleView], dict[str, str]]:
-    """All model modules, and the root model class of each entity id and endpoint id."""
+def model_modules(
+    ir: ApiIR, class_names: Namespace
+) -> tuple[list[ModelModuleView], dict[str, tuple[str, str]]]:
+    """All model modules, and the (root model class, module) of each entity id and endpoint id."""
     builder = ModelBuilder(class_names)
     modules: list[ModelModuleView] = []
-    roots: dict[str, str] = {}
+    roots: dict[str, tuple[str, str]] = {}
     for entity in ir.entities:
         module = builder.module(
             entity.id,
@@ -116,18 +131,19 @@ def model_modules(ir: ApiIR, class_names: Namespace) -> tuple[list[ModelModuleVi
             entity.fields,
         )
         modules.append(module)
-        roots[f"entity:{entity.id}"] = module.root
+        roots[f"entity:{entity.id}"] = (module.root, module.module)
     for endpoint in ir.endpoints:
         if endpoint.response.fields:
+            name = response_class(endpoint)
             module = builder.module(
-                endpoint.id,
+                snake_identifier(name),
                 endpoint.source.file,
-                class_name(endpoint.id) + "Response",
+                name,
                 doc_literal(_response_doc(endpoint), indent=4),
                 endpoint.response.fields,
             )
             modules.append(module)
-            roots[f"endpoint:{endpoint.id}"] = module.root
+            roots[f"endpoint:{endpoint.id}"] = (module.root, module.module)
     return modules, roots
 
 

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..ir.model import Endpoint
+from ..words import singular
 from .runtime_names import class_attributes
 
 # Names a generated model attribute must not take: pydantic's own API (its v1 names too); every
@@ -85,13 +87,22 @@ def constant_name(text: str) -> str:
     return snake_identifier(text).strip("_").upper() or "CONSTANT"
 
 
-def singular(word: str) -> str:
-    """A plain English singular for a model name: `Deals` -> `Deal`, `Entries` -> `Entry`."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+def spec_constant(method_name: str) -> str:
+    """The module constant holding a method's `EndpointSpec`: `create` -> `CREATE_SPEC` (the suffix keeps
+    it clear of every other module-level name, `NOT_GIVEN` included)."""
+    return f"{constant_name(method_name)}_SPEC"
+
+
+def operation_class(resource: str, name: str = "") -> str:
+    """The class-name stem of an operation: `smart_trades.trades` + `close_by_market` ->
+    `SmartTradeTradeCloseByMarket` (resources singular, as in `SmartTradeTradeCloseByMarketResponse`)."""
+    words = [singular(class_name(part)) for part in resource.split(".")]
+    return "".join(words) + (class_name(name) if name else "")
+
+
+def response_class(endpoint: Endpoint) -> str:
+    """The model a method returns when its page documents the fields itself: `AccountCreateResponse`."""
+    return operation_class(endpoint.resource, endpoint.name) + "Response"
 
 
 class Namespace:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..ir.model import ApiIR, Endpoint
 from .layout import call_assignment, import_line
+from .annotations import Builtins
 from .methods_view import MethodBuilder, MethodView, TypedDictView, return_type
 from .naming import (
     CLIENT_RESERVED,
@@ -16,6 +17,15 @@ from .naming import (
     snake_identifier,
 )
 from .specs_view import SpecView, spec_view, uses_condition
+
+
+@dataclass(frozen=True)
+class AttributeView:
+    """A lazily loaded resource attribute: `attribute` on the owner returns `cls` from `resources/<module>`."""
+
+    attribute: str
+    module: str
+    cls: str
 
 
 @dataclass(frozen=True)
@@ -32,11 +42,14 @@ class FlavourView:
     define: str  # `def` or `async def`
     call: str  # `self._request` or `await self._request`
     bindings: tuple[str, ...]  # `self.<method> = <wrapper>(resource.<method>)`, laid out
+    children: tuple[AttributeView, ...]  # sub-resources, e.g. `smart_trades.trades`
 
 
 @dataclass(frozen=True)
 class ResourceView:
-    attribute: str  # client attribute, e.g. `accounts`
+    chain: str  # the IR resource, e.g. `smart_trades.trades`
+    attribute: str  # attribute on the owner (client or parent resource), e.g. `trades`
+    access: str  # from the client: `smart_trades.trades`
     module: str  # resources/<module>.py
     sync_class: str
     async_class: str
@@ -50,35 +63,55 @@ class ResourceView:
 
 
 def _imports(
-    methods: list[MethodView], typed_dicts: list[TypedDictView], models: set[tuple[str, str]], spec_names: str
+    methods: list[MethodView],
+    typed_dicts: list[TypedDictView],
+    models: set[tuple[str, str]],
+    spec_names: str,
+    children: list[ResourceView],
+    names: Builtins,
 ) -> list[str]:
     annotations = " ".join(
         [a.annotation for m in methods for a in m.positional + m.keyword]
         + [k.annotation for t in typed_dicts for k in t.keys]
     )
     wanted = (
+        ("TYPE_CHECKING", bool(children)),
+        *((name, True) for name in names.typing_imports),
         ("Literal", "Literal[" in annotations),
         ("Required", "Required[" in annotations),
         ("TypedDict", bool(typed_dicts)),
     )
     typing = [name for name, used in wanted if used]
-    lines = ["from collections.abc import Mapping"]
+    lines = ["import builtins"] if names.needs_builtins_module else []
+    lines += ["from collections.abc import Mapping"] if methods else []
     if "Decimal" in annotations:
         lines.append("from decimal import Decimal")
     lines.append("from functools import cached_property")
     if typing:
         lines.append(f"from typing import {', '.join(typing)}")
-    lines += ["", "import httpx", ""]
+    lines += ["", "import httpx", ""] if methods else [""]
     lines.append("from .._resource import AsyncAPIResource, SyncAPIResource")
     lines.append("from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper")
-    lines.append(f"from .._spec import {spec_names}")
-    lines.append("from .._types import NOT_GIVEN, NotGiven, RequestOptions")
+    if methods:
+        lines.append(f"from .._spec import {spec_names}")
+        lines.append("from .._types import NOT_GIVEN, NotGiven, RequestOptions")
     lines += [import_line(f"..models.{module}", [name]) for module, name in sorted(models)]
+    if children:
+        lines += ["", "if TYPE_CHECKING:"]
+        lines += [
+            import_line(f".{c.module}", sorted([c.async_class, c.sync_class]), indent=4) for c in children
+        ]
     return lines
 
 
-def _flavours(attribute: str, methods: list[MethodView]) -> tuple[FlavourView, FlavourView]:
-    base = class_name(attribute)
+def module_and_class(module: str, returns: str) -> tuple[str, str]:
+    """(`models` module, model class) of a return annotation such as `List[Deal]` or `Deal`."""
+    return module, returns.rpartition("[")[2].rstrip("]")
+
+
+def _flavours(
+    view_class: str, access: str, methods: list[MethodView], children: list[ResourceView]
+) -> tuple[FlavourView, FlavourView]:
     flavours = []
     for is_async, prefix, wrapper in (
         (False, "", "to_raw_response_wrapper"),
@@ -88,62 +121,107 @@ def _flavours(attribute: str, methods: list[MethodView]) -> tuple[FlavourView, F
         flavours.append(
             FlavourView(
                 is_async=is_async,
-                resource_class=f"{prefix}{base}Resource",
+                resource_class=f"{prefix}{view_class}Resource",
                 base_class="AsyncAPIResource" if is_async else "SyncAPIResource",
-                raw_class=f"{prefix}{base}ResourceWithRawResponse",
+                raw_class=f"{prefix}{view_class}ResourceWithRawResponse",
                 raw_attribute=RAW_RESPONSE_ATTRIBUTE,
                 wrapper=wrapper,
-                doc=f"The `{attribute}` endpoints{', async' if is_async else ''}.",
+                doc=f"The `client.{access}` endpoints{', async' if is_async else ''}.",
                 define="async def" if is_async else "def",
                 call="await self._request" if is_async else "self._request",
                 bindings=bindings,
+                children=tuple(
+                    AttributeView(c.attribute, c.module, c.async_class if is_async else c.sync_class)
+                    for c in children
+                ),
             )
         )
     return flavours[0], flavours[1]
 
 
-def _resource_view(
-    attribute: str, endpoints: list[Endpoint], roots: dict[str, str], typed_dict_names: Namespace
-) -> ResourceView:
-    method_names = Namespace(RESOURCE_RESERVED)
-    methods, typed_dicts, models = [], [], set()
-    for endpoint in endpoints:
-        returns, module = return_type(endpoint, roots)
-        if module is not None:
-            models.add((module, returns.removeprefix("list[").removesuffix("]")))
-        builder = MethodBuilder(
-            endpoint,
-            method_names.claim(snake_identifier(endpoint.id, RESOURCE_RESERVED)),
-            typed_dict_names,
-            attribute,
+@dataclass(frozen=True)
+class ResourcePlace:
+    """Where a resource class sits: its IR chain, attribute on its owner, access path and module."""
+
+    chain: str
+    attribute: str
+    access: str
+    module: str
+
+
+class ResourceBuilder:
+    """Builds one resource module's view: its specs, methods, typed dicts and sub-resource attributes."""
+
+    def __init__(self, roots: dict[str, tuple[str, str]], typed_dict_names: Namespace):
+        self.roots = roots
+        self.typed_dict_names = typed_dict_names
+
+    def build(
+        self, place: ResourcePlace, endpoints: list[Endpoint], children: list[ResourceView]
+    ) -> ResourceView:
+        method_names = Namespace(RESOURCE_RESERVED | {c.attribute for c in children})
+        claimed = [method_names.claim(snake_identifier(e.name, RESOURCE_RESERVED)) for e in endpoints]
+        names = Builtins.hidden_by(claimed + [c.attribute for c in children])
+        methods, typed_dicts, models = [], [], set()
+        for endpoint, method_name in zip(endpoints, claimed):
+            returns, module = return_type(endpoint, self.roots, names)
+            if module is not None:
+                models.add(module_and_class(module, returns))
+            builder = MethodBuilder(endpoint, method_name, self.typed_dict_names, place.access, names)
+            methods.append(builder.build(returns))
+            typed_dicts.extend(builder.typed_dicts)
+        view_class = class_name(place.chain.replace(".", "_"))
+        flavours = _flavours(view_class, place.access, methods, children)
+        exports = [t.name for t in typed_dicts] + [
+            n for f in flavours for n in (f.resource_class, f.raw_class)
+        ]
+        spec_names = ["EndpointSpec"] + (["ParamSpec"] if any(e.params for e in endpoints) else [])
+        if any(uses_condition(p) for e in endpoints for p in e.params):
+            spec_names.insert(0, "Condition")
+        return ResourceView(
+            chain=place.chain,
+            attribute=place.attribute,
+            access=place.access,
+            module=place.module,
+            sync_class=flavours[0].resource_class,
+            async_class=flavours[1].resource_class,
+            sources=tuple(sorted({e.source.file for e in endpoints})),
+            methods=tuple(methods),
+            typed_dicts=tuple(typed_dicts),
+            flavours=flavours,
+            specs=tuple(spec_view(e, m.name) for e, m in zip(endpoints, methods)),
+            imports=tuple(_imports(methods, typed_dicts, models, ", ".join(spec_names), children, names)),
+            exports=tuple(sorted(exports)),
         )
-        methods.append(builder.build(returns))
-        typed_dicts.extend(builder.typed_dicts)
-    flavours = _flavours(attribute, methods)
-    exports = [t.name for t in typed_dicts] + [n for f in flavours for n in (f.resource_class, f.raw_class)]
-    spec_names = ["EndpointSpec"] + (["ParamSpec"] if any(e.params for e in endpoints) else [])
-    if any(uses_condition(p) for e in endpoints for p in e.params):
-        spec_names.insert(0, "Condition")
-    return ResourceView(
-        attribute=attribute,
-        module=attribute,
-        sync_class=flavours[0].resource_class,
-        async_class=flavours[1].resource_class,
-        sources=tuple(sorted({e.source.file for e in endpoints})),
-        methods=tuple(methods),
-        typed_dicts=tuple(typed_dicts),
-        flavours=flavours,
-        specs=tuple(spec_view(e) for e in endpoints),
-        imports=tuple(_imports(methods, typed_dicts, models, ", ".join(spec_names))),
-        exports=tuple(sorted(exports)),
-    )
 
 
-def resource_views(ir: ApiIR, roots: dict[str, str], typed_dict_names: Namespace) -> list[ResourceView]:
-    attributes = Namespace(CLIENT_RESERVED)
-    views = []
-    for resource in sorted({e.resource for e in ir.endpoints}):
-        endpoints = [e for e in ir.endpoints if e.resource == resource]
-        attribute = attributes.claim(snake_identifier(resource, CLIENT_RESERVED))
-        views.append(_resource_view(attribute, endpoints, roots, typed_dict_names))
-    return views
+def _places(chains: set[str]) -> dict[str, ResourcePlace]:
+    """Every resource chain (parents of sub-resources included) with its attribute, access and module."""
+    everything = {".".join(c.split(".")[: i + 1]) for c in chains for i in range(c.count(".") + 1)}
+    places: dict[str, ResourcePlace] = {}
+    modules = Namespace()
+    attributes: dict[str, Namespace] = {}
+    for chain in sorted(everything, key=lambda c: (c.count("."), c)):
+        parent, _, last = chain.rpartition(".")
+        scope = attributes.setdefault(parent, Namespace(CLIENT_RESERVED if not parent else RESOURCE_RESERVED))
+        reserved = CLIENT_RESERVED if not parent else RESOURCE_RESERVED
+        attribute = scope.claim(snake_identifier(last, reserved))
+        access = f"{places[parent].access}.{attribute}" if parent else attribute
+        module = modules.claim(snake_identifier(chain.replace(".", "_")))
+        places[chain] = ResourcePlace(chain, attribute, access, module)
+    return places
+
+
+def resource_views(
+    ir: ApiIR, roots: dict[str, tuple[str, str]], typed_dict_names: Namespace
+) -> list[ResourceView]:
+    """One view per resource, sub-resources included, in module order; children before their parents
+    are built (a parent declares an attribute per child)."""
+    places = _places({e.resource for e in ir.endpoints})
+    builder = ResourceBuilder(roots, typed_dict_names)
+    built: dict[str, ResourceView] = {}
+    for chain in sorted(places, key=lambda c: (-c.count("."), c)):
+        children = [built[c] for c in sorted(built) if c.rpartition(".")[0] == chain]
+        endpoints = [e for e in ir.endpoints if e.resource == chain]
+        built[chain] = builder.build(places[chain], endpoints, children)
+    return [built[chain] for chain in sorted(built)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..ir.model import Endpoint, Field
 from .layout import Group, Item, Keyword, lay_out
 from .literals import value_literal
-from .naming import constant_name
+from .naming import spec_constant
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ def param_spec(field: Field, location: str) -> Group:
     ]
     if field.required:
         args.append(Keyword("required", "True"))
+    if field.accepts:
+        args.append(Keyword("accepts", _tuple([value_literal(t) for t in field.accepts])))
     if field.nullable:
         args.append(Keyword("nullable", "True"))
     if field.required_when:
@@ -59,7 +61,7 @@ def param_spec(field: Field, location: str) -> Group:
     return Group("ParamSpec(", tuple(args), ")")
 
 
-def spec_view(endpoint: Endpoint) -> SpecView:
+def spec_view(endpoint: Endpoint, method_name: str) -> SpecView:
     args: list[Item] = [
         Keyword("id", value_literal(endpoint.id)),
         Keyword("method", value_literal(endpoint.method)),
@@ -68,7 +70,7 @@ def spec_view(endpoint: Endpoint) -> SpecView:
     ]
     if endpoint.params:
         args.append(Keyword("params", _tuple([param_spec(p, p.location or "body") for p in endpoint.params])))
-    constant = constant_name(endpoint.id)
+    constant = spec_constant(method_name)
     return SpecView(
         constant, "\n".join(lay_out(Group("EndpointSpec(", tuple(args), ")"), 0, f"{constant} = "))
     )

@@ -42,6 +42,7 @@ class PackageView:
     model_imports: tuple[str, ...]  # the re-export lines of models/__init__.py (under TYPE_CHECKING)
     sources: tuple[str, ...]  # every page the package comes from
     client_flavours: tuple[ClientFlavourView, ...]
+    client_imports: tuple[str, ...]  # the client's resource imports (under TYPE_CHECKING)
     runtime_exports: tuple[ExportView, ...]
 
 
@@ -63,6 +64,11 @@ def package_view(ir: ApiIR, version: str = "0.1.0") -> PackageView:
         ),
         sources=tuple(sorted(sources)),
         client_flavours=_client_flavours(resources),
+        client_imports=tuple(
+            import_line(f".resources.{r.module}", [r.async_class, r.sync_class], indent=4)
+            for r in resources
+            if "." not in r.chain
+        ),
         runtime_exports=tuple(ExportView(f".{m}", n) for m, names in package_exports() for n in names),
     )
 
@@ -75,7 +81,7 @@ def _client_flavours(resources: list[ResourceView]) -> tuple[ClientFlavourView, 
             "The 3Commas API client.",
             False,
             "httpx.Client",
-            tuple((r.attribute, r.module, r.sync_class) for r in resources),
+            tuple((r.attribute, r.module, r.sync_class) for r in resources if "." not in r.chain),
         ),
         ClientFlavourView(
             "AsyncThreeCommas",
@@ -83,6 +89,6 @@ def _client_flavours(resources: list[ResourceView]) -> tuple[ClientFlavourView, 
             "The 3Commas API client, async.",
             True,
             "httpx.AsyncClient",
-            tuple((r.attribute, r.module, r.async_class) for r in resources),
+            tuple((r.attribute, r.module, r.async_class) for r in resources if "." not in r.chain),
         ),
     )

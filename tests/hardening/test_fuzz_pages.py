@@ -1,9 +1,10 @@
 """Property-based: no page, however mangled, makes the parser raise. It returns diagnostics instead.
 
-Real pages (when ../shared/corpus is present), the fixture pages and spec/docs are mutated: truncated,
-lines deleted or duplicated, random unicode, unbalanced tags and fences, NUL bytes, CRLF, a BOM, and
-(in a separate, smaller run) lines of a megabyte. `SPECGEN_FUZZ_EXAMPLES=20000 python -m pytest
-tests/hardening` is the long mode; the normal run tries 2,000 pages.
+Real pages (seed-era and MDX, when ../shared/corpus is present), the fixture pages and spec/docs are
+mutated: truncated, lines deleted or duplicated, random unicode, unbalanced tags (JSX among them) and
+fences, NUL bytes, CRLF, a BOM, and (in a separate, smaller run) lines of a megabyte.
+`SPECGEN_FUZZ_EXAMPLES=20000 python -m pytest tests/hardening` is the long mode; the normal run tries
+2,000 pages.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from generator.ir import ir_files
 from generator.normalize.api import build_api
 from generator.sources import decode_page
 
-from ..conftest import SEED_ERA, SPEC_DOCS
+from ..conftest import MDX, SEED_ERA, SPEC_DOCS
 from ..golden import CASES
 
 EXAMPLES = int(os.environ.get("SPECGEN_FUZZ_EXAMPLES", "2000"))
@@ -58,6 +59,18 @@ FRAGMENTS = (
     "\\",
     "<mark>DELETED</mark>",
     "/ver1/{id}/:x",
+    "<ApiParam name='x' type=\"string\" required>",
+    "</ApiParam>",
+    '<CollapsibleNestedParams openName="values">',
+    "</CollapsibleNestedParams>",
+    '<ParameterRange min={1} max={"0,1"} />',
+    '<Endpoint url="/ver1/x" method="POST" permissions={<><Permission title="Security" />',
+    '<ResponseTabs.TabItem value="200">',
+    "<>",
+    "</>",
+    "{/*",
+    "<h2>",
+    "import X from 'y'",
     "&lt;date-time&gt;",
     "\u00a0",
     "\u2028",
@@ -69,9 +82,8 @@ FRAGMENTS = (
 
 def _pages() -> list[bytes]:
     roots = [SPEC_DOCS, *sorted(CASES.glob("*/docs")), *sorted(CASES.glob("same_endpoint_three_dialects/*"))]
-    if SEED_ERA.is_dir():
-        roots.append(SEED_ERA)
-    return [p.read_bytes() for root in roots for p in sorted(root.rglob("*.md"))]
+    roots += [corpus for corpus in (SEED_ERA, MDX) if corpus.is_dir()]
+    return [p.read_bytes() for root in roots for p in sorted(root.rglob("*.md*"))]
 
 
 PAGES = _pages()

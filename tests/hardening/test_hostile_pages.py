@@ -187,7 +187,7 @@ def test_imports_without_side_effects_and_keeps_text_as_data(
     assert result.stderr == "" and len(result.stdout.splitlines()) == 1  # nothing ran but our script
     methods = json.loads(result.stdout)
     evil = next(e for e in ir.endpoints if e.method == "POST")
-    doc, names = methods[evil.id]
+    doc, names = methods[evil.name]
     assert evil.description in doc  # the hostile description survives verbatim, as a string
     assert len(names) == len(set(names))  # case and look-alike collisions got distinct names
     assert {

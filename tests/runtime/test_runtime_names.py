@@ -13,7 +13,7 @@ import threecommas_runtime_under_test as package
 
 from generator.python.naming import ARGUMENT_RESERVED, CLIENT_RESERVED, RESOURCE_RESERVED
 from generator.python.runtime_names import module_exports, package_exports
-from tests.support.runtime_package import GeneratedPackage, generate_runtime_package
+from tests.support.runtime_package import GeneratedPackage, generate_runtime_package, resource_of
 
 PAGE = """## Reset policy
 
@@ -53,12 +53,12 @@ def test_reserved_names_cover_every_attribute_of_the_generated_classes(
     runtime_package: GeneratedPackage,
 ) -> None:
     client, async_client = package.ThreeCommas(), package.AsyncThreeCommas()
-    resources = {route.attribute for route in runtime_package.routes.values()}
+    resources = {route.access.split(".")[0] for route in runtime_package.routes.values()}
     for instance in (client, async_client):
         assert public(dir(instance)) - resources <= CLIENT_RESERVED
-    for route in runtime_package.routes.values():
-        resource = getattr(client, route.attribute)
-        methods = {r.method for r in runtime_package.routes.values() if r.attribute == route.attribute}
+    for name, route in runtime_package.routes.items():
+        resource = resource_of(client, name)
+        methods = {r.method for r in runtime_package.routes.values() if r.access == route.access}
         assert public(dir(resource)) - methods <= RESOURCE_RESERVED
         endpoint = next(e for e in runtime_package.ir.endpoints if e.id == route.endpoint)
         params = inspect.signature(getattr(resource, route.method)).parameters
@@ -72,7 +72,7 @@ def test_a_resource_named_like_a_client_attribute_is_renamed_not_shadowed(tmp_pa
     (docs / "Reset policy.md").write_text(PAGE)
     generated = generate_runtime_package(tmp_path, docs, name="renamed_resource_sdk")
     (route,) = generated.routes.values()
-    assert route.attribute == "retry_policy_"
+    assert route.access == "retry_policy_"
     sys.path.insert(0, str(tmp_path))
     try:
         sdk = importlib.import_module("renamed_resource_sdk")

@@ -43,6 +43,6 @@ def test_generated_runtime_package_passes_mypy_strict(
     copy = tmp_path / runtime_package.name
     shutil.copytree(runtime_package.path, copy, ignore=shutil.ignore_patterns("__pycache__"))
     route = runtime_package.routes[LIST_ACCOUNTS]
-    (copy / "_typing_checks.py").write_text(CHECKS.format(attribute=route.attribute, method=route.method))
+    (copy / "_typing_checks.py").write_text(CHECKS.format(attribute=route.access, method=route.method))
     result = mypy_strict(tmp_path, tmp_path / "cache", runtime_package.name)
     assert result.returncode == 0, result.stdout[-3000:]

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 import threecommas
 from threecommas import AsyncThreeCommas, BadRequestError, ThreeCommas, ValidationError
-from threecommas.models import AddExchangeAccountResponse, Deal
+from threecommas.models import AccountCreateResponse, Deal
 
 from tests.conftest import SPEC_DOCS
 from tests.support.server import TEST_API_KEY, TEST_SECRET, LocalAPIServer, RsaKeyPair
@@ -23,7 +23,7 @@ def seed_example(status: int) -> object:
     from generator.pipeline import parse_docs
 
     ir = parse_docs(SPEC_DOCS, Diagnostics())
-    endpoint = next(e for e in ir.endpoints if e.id == "add_exchange_account")
+    endpoint = next(e for e in ir.endpoints if e.id == "accounts.create")
     example = next(r for r in endpoint.examples.responses if r.status == status)
     assert example.body is not None
     return example.body.value
@@ -33,25 +33,24 @@ def client_for(server: LocalAPIServer, **options: object) -> ThreeCommas:
     return ThreeCommas(api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=server.base_url, **options)  # type: ignore[arg-type]
 
 
-def add_account(client: ThreeCommas, **overrides: object) -> AddExchangeAccountResponse:
+def add_account(client: ThreeCommas, **overrides: object) -> AccountCreateResponse:
     params: dict[str, object] = dict(
         type="binance", name="Main", api_key="k", secret="s", types_to_create=["binance_margin"]
     )
     params.update(overrides)
-    return client.accounts.add_exchange_account(**params)  # type: ignore[arg-type]
+    return client.accounts.create(**params)  # type: ignore[arg-type]
 
 
 def test_200_becomes_the_typed_model(api_server: LocalAPIServer) -> None:
-    api_server.respond("POST", NEW_ACCOUNT, json_body=seed_example(200))
+    api_server.respond("POST", NEW_ACCOUNT, json_body={**seed_example(200), "not_in_any_doc": [1]})
     with client_for(api_server) as client:
         account = add_account(client)
-    assert isinstance(account, AddExchangeAccountResponse)
+    assert isinstance(account, AccountCreateResponse)
     assert (account.id, account.market_code) == (32849081, "okex")
     assert account.usd_amount == "0.00048395892787478689000000000000000000006861107834316888"
     assert account.btc_profit == Decimal("0.0000000000000000000000001579586071525673247181448663178")
-    assert (
-        account.model_extra is not None and account.model_extra["pretty_display_type"] == "Okex"
-    )  # undocumented, kept
+    assert account.pretty_display_type == "Okex"  # undocumented by the page, added by spec/overrides.yaml
+    assert account.model_extra == {"not_in_any_doc": [1]}  # undocumented anywhere: kept as sent
     request = api_server.last_request
     assert request.signature_valid is True
     assert request.headers["apikey"] == TEST_API_KEY
@@ -101,7 +100,7 @@ def test_get_retried_after_429_with_retry_after(api_server: LocalAPIServer) -> N
         "GET", "/ver1/deals/7/show", json_body={"id": 7, "cancellable?": True, "status": "bought"}
     )
     with client_for(api_server, max_retries=2) as client:
-        deal = client.deals.get_deal(7)
+        deal = client.deals.retrieve(7)
     assert isinstance(deal, Deal) and deal.id == 7 and deal.cancellable is True
     assert len(api_server.requests_to("GET", "/ver1/deals/7/show")) == 2
 
@@ -121,13 +120,13 @@ def test_timeout(api_server: LocalAPIServer) -> None:
         client_for(api_server, timeout=0.1, max_retries=0) as client,
         pytest.raises(threecommas.APITimeoutError),
     ):
-        client.deals.get_deal(7)
+        client.deals.retrieve(7)
 
 
 def test_paper_mode_header_and_query_params(api_server: LocalAPIServer) -> None:
     api_server.respond("GET", "/ver1/deals", json_body=[{"id": 1}, {"id": 2}])
     with client_for(api_server, mode="paper") as client:
-        deals = client.deals.list_deals(scope="active", limit=2)
+        deals = client.deals.list(scope="active", limit=2)
     assert [d.id for d in deals] == [1, 2]
     request = api_server.last_request
     assert request.headers["forced-mode"] == "paper"
@@ -148,14 +147,14 @@ def test_rsa_signed_call(api_server: LocalAPIServer, rsa_key_pair: RsaKeyPair) -
     with ThreeCommas(
         api_key=TEST_API_KEY, private_key=rsa_key_pair.private_pem, base_url=api_server.base_url
     ) as client:
-        client.smart_trades.cancel_smart_trade(5)
+        client.smart_trades.delete(5)
     assert api_server.last_request.signature_valid is True
 
 
 def test_nested_patch_body(api_server: LocalAPIServer) -> None:
     api_server.respond("PATCH", "/v2/smart_trades/5", json_body={"id": 5})
     with client_for(api_server) as client:
-        client.smart_trades.update_smart_trade(5, position={"type": "buy", "units": {"value": "0.5"}})
+        client.smart_trades.update(5, position={"type": "buy", "units": {"value": "0.5"}})
     assert json.loads(api_server.last_request.body)["position"] == {"type": "buy", "units": {"value": "0.5"}}
     assert api_server.last_request.signature_valid is True
 
@@ -163,7 +162,7 @@ def test_nested_patch_body(api_server: LocalAPIServer) -> None:
 def test_raw_response_accessor(api_server: LocalAPIServer) -> None:
     api_server.respond("GET", "/ver1/deals/7/show", json_body={"id": 7}, headers={"X-Request-Id": "abc"})
     with client_for(api_server) as client:
-        raw = client.deals.with_raw_response.get_deal(7)
+        raw = client.deals.with_raw_response.retrieve(7)
     assert raw.status_code == 200 and raw.headers["x-request-id"] == "abc"
     assert raw.parse().id == 7
 
@@ -177,15 +176,15 @@ def test_async_client(api_server: LocalAPIServer) -> None:
         async with AsyncThreeCommas(
             api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url
         ) as client:
-            account = await client.accounts.add_exchange_account(
+            account = await client.accounts.create(
                 type="binance", name="Main", api_key="k", secret="s", types_to_create=["binance_margin"]
             )
             with pytest.raises(ValidationError):
-                await client.accounts.add_exchange_account(
+                await client.accounts.create(
                     type="ethereumwallet", name="W", api_key="k", secret="s", types_to_create=[]
                 )
-            deal = await client.deals.get_deal(7)
-            raw = await client.deals.with_raw_response.get_deal(7)
+            deal = await client.deals.retrieve(7)
+            raw = await client.deals.with_raw_response.retrieve(7)
             assert raw.status_code == 200
             return account.id, deal.id
 
@@ -202,7 +201,7 @@ def test_secrets_stay_out_of_logs_errors_and_reprs(
         "POST", NEW_ACCOUNT, status=400, json_body={"error": "record_invalid", "error_description": "bad"}
     )
     with client_for(api_server) as client:
-        kinds = client.accounts.account_types_to_connect(
+        kinds = client.accounts.types_to_connect(
             type="binance", name="Main", api_key="key-42-visible", secret="s3cr3t-value"
         )
         with pytest.raises(BadRequestError) as caught:
@@ -225,7 +224,7 @@ def test_a_field_that_contradicts_its_documented_type_is_kept(api_server: LocalA
     }
     api_server.respond("GET", "/ver1/deals/7/show", json_body=drifted)
     with client_for(api_server) as client:
-        deal = client.deals.get_deal(7)
+        deal = client.deals.retrieve(7)
     assert deal.id == 7 and deal.status == 3  # documented string, sent as a number: kept as sent
     assert deal.take_profit is not None and deal.take_profit.percentage == {"value": "1.5"}
     assert deal.take_profit.trailing is not None and deal.take_profit.trailing.enabled == "maybe"

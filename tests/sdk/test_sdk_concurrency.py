@@ -26,7 +26,7 @@ def test_thousand_concurrent_requests(api_server: LocalAPIServer) -> None:
             api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url, timeout=timeout
         )
         async with client:
-            results = await asyncio.gather(*(client.deals.list_deals(offset=i, limit=1) for i in range(1000)))
+            results = await asyncio.gather(*(client.deals.list(offset=i, limit=1) for i in range(1000)))
             assert all(r[0].id == 1 for r in results)
             http = client._client  # the pool the client owns
         return len(results), http.is_closed
@@ -58,7 +58,7 @@ def test_retry_after_is_respected_and_retries_stop(api_server: LocalAPIServer) -
         ) as client:
             client._sleep = fake_sleep
             with pytest.raises(RateLimitError) as caught:
-                await client.deals.list_deals()
+                await client.deals.list()
             assert caught.value.retry_after == 2
 
     asyncio.run(run())

@@ -79,7 +79,7 @@ def test_corpus_sdk_type_checks(corpus_sdk: tuple[Path, ApiIR], tmp_path: Path) 
 def test_corpus_sdk_has_a_method_per_endpoint_page(corpus_sdk: tuple[Path, ApiIR]) -> None:
     root, ir = corpus_sdk
     methods = client_surface(root)
-    expected = {(e.resource, e.id) for e in ir.endpoints}
+    expected = {(e.resource, e.name) for e in ir.endpoints}
     found = {(resource, name) for resource, names in methods.items() for name in names}
     assert found == expected  # every endpoint page of the corpus (see test_corpus.py) has its method
 

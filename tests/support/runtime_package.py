@@ -25,7 +25,6 @@ from typing import Any
 from generator.diagnostics import Diagnostics, Level, format_diagnostics
 from generator.ir import ApiIR
 from generator.pipeline import parse_docs
-from generator.python.naming import constant_name
 from generator.python.render import render_python_sdk
 from generator.python.view import PACKAGE, package_view
 
@@ -37,6 +36,7 @@ __all__ = [
     "endpoint_spec",
     "generate_runtime_package",
     "raw_route_method",
+    "resource_of",
     "route_method",
     "runtime_package",
 ]
@@ -48,10 +48,11 @@ PACKAGE_NAME = "threecommas_runtime_under_test"
 
 @dataclass(frozen=True)
 class Route:
-    """Where the generated package put one endpoint: client attribute, method, spec constant, module."""
+    """Where the generated package put one endpoint: its resource from the client (`smart_trades.trades`),
+    method, spec constant and module."""
 
     endpoint: str  # the IR id
-    attribute: str
+    access: str
     method: str
     spec: str
     module: str
@@ -91,15 +92,19 @@ def generate_runtime_package(
 
 def _routes(ir: ApiIR) -> dict[str, Route]:
     """Every endpoint's place in the package, read from the generator's own view of it."""
-    by_constant = {constant_name(e.id): e for e in ir.endpoints}
     routes = {}
     for resource in package_view(ir).resources:
-        for method in resource.methods:
-            endpoint = by_constant[method.spec]
+        endpoints = [e for e in ir.endpoints if e.resource == resource.chain]  # the view's own order
+        for endpoint, method in zip(endpoints, resource.methods, strict=True):
             routes[f"{endpoint.method} {endpoint.path}"] = Route(
-                endpoint.id, resource.attribute, method.name, method.spec, resource.module
+                endpoint.id, resource.access, method.name, method.spec, resource.module
             )
     return routes
+
+
+def resource_of(client: object, route: str) -> Any:
+    """The resource object (`client.accounts`, `client.smart_trades.trades`) that holds `route`."""
+    return functools.reduce(getattr, _route(route).access.split("."), client)
 
 
 @functools.cache
@@ -128,15 +133,13 @@ def endpoint_spec(route: str) -> Any:
 
 def route_method(client: object, route: str) -> Callable[..., Any]:
     """The bound method of `client` (sync or async) that calls `route`."""
-    found = _route(route)
-    method: Callable[..., Any] = getattr(getattr(client, found.attribute), found.method)
+    method: Callable[..., Any] = getattr(resource_of(client, route), _route(route).method)
     return method
 
 
 def raw_route_method(client: object, route: str) -> Callable[..., Any]:
     """The `with_raw_response` twin of `route_method`."""
-    found = _route(route)
-    method: Callable[..., Any] = getattr(getattr(client, found.attribute).with_raw_response, found.method)
+    method: Callable[..., Any] = getattr(resource_of(client, route).with_raw_response, _route(route).method)
     return method
 
 

@@ -50,6 +50,8 @@ class ParamSpec:
     location: ParamLocation
     type: str
     required: bool = False
+    accepts: tuple[str, ...] = ()
+    """Other types a value may have: the docs' own example sends them although the docs say `type`."""
     nullable: bool = False
     required_when: tuple[Condition, ...] = ()
     enum: tuple[JsonScalar, ...] = ()

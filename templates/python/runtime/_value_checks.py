@@ -138,8 +138,8 @@ class ParamChecker:
             return
         if kind.startswith("array[") and kind.endswith("]"):
             yield from self._check_array(param, kind[len("array[") : -1], value, path)
-        elif not _value_matches(value, kind):
-            expected = _TYPE_NAMES.get(kind, kind)
+        elif not _value_matches(value, kind) and not any(_value_matches(value, t) for t in param.accepts):
+            expected = " or ".join(_TYPE_NAMES.get(k, k) for k in (kind, *param.accepts))
             yield Problem(path, "type", f"`{path}` must be {expected}, got {type(value).__name__}")
         else:
             yield from _check_constraints(param, value, path)
