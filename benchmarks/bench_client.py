@@ -47,7 +47,9 @@ CALLS = {
 
 
 def stubbed(client, response: httpx.Response, sent: list[httpx.Request], is_async: bool = False):
-    """Replace the SDK's send-with-retries step by one that records the request and answers `response`."""
+    """Replace the SDK's send-with-retries step by one that records the request and answers `response`,
+    and its result step by one that parses nothing (an empty body is an error where a model is documented,
+    and parsing is not what these figures measure)."""
 
     def send(request: httpx.Request, retries: int) -> httpx.Response:
         sent[:] = [request]
@@ -57,6 +59,7 @@ def stubbed(client, response: httpx.Response, sent: list[httpx.Request], is_asyn
         return send(request, retries)
 
     client._send = send_async if is_async else send
+    client._result = lambda response, cast_to, raw: None
     return client
 
 

@@ -138,7 +138,8 @@ class PageReader:
                         f"second method {word!r} ignored; the page already says {page.method.text}",
                     )
             elif looks_like_path(word) and page.path is None:
-                page.path = Located(word, line)
+                rest = "" if quiet else text.split(word, 1)[1].strip(" `*")  # `<mark>/ver1/my bots</mark>`
+                page.path = Located(f"{word} {rest}" if rest else word, line)  # whole, for the route check
 
     def _first_prose(self, blocks: list[Block]) -> Located | None:
         for block in blocks:

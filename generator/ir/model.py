@@ -53,6 +53,7 @@ class Field:
     accepts: tuple[str, ...] = ()  # types the page's own request example sends besides `type`
     format: str | None = None
     nullable: bool = False
+    secret: bool = False  # a credential: never shown in a log line, repr or message (normalize/secrets.py)
     required: bool = False
     required_when: tuple[Condition, ...] = ()
     conditions: tuple[str, ...] = ()

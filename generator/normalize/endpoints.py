@@ -11,7 +11,7 @@ from .examples import request_example, response_examples
 from .fields import FieldContext, build_fields
 from .requirements import scalar
 from .operations import operation
-from .routes import placeholders, repair_method, repair_path, title_from_file
+from .routes import path_problem, placeholders, repair_method, repair_path, title_from_file
 
 
 def build_endpoint(page: PageDoc, ctx: FieldContext) -> Endpoint | None:
@@ -24,6 +24,12 @@ def build_endpoint(page: PageDoc, ctx: FieldContext) -> Endpoint | None:
     if route is None:
         return None
     method, path = route
+    problem = path_problem(path)
+    if problem:
+        ctx.diagnostics.error(
+            page.file, page.path.line if page.path else 1, f"{problem}; no endpoint is generated"
+        )
+        return None
     _check_example_route(examples, method, path, ctx)
     title = page.title.text if page.title else title_from_file(page.file)
     place = operation(method, path)

@@ -10,6 +10,7 @@ from typing import Any
 from ..docs.model import CodeSample, ResponseSample
 from ..ir.model import Field, Json, RequestExample, ResponseExample
 from .fields import FieldContext
+from .limits import load_json
 from .routes import repair_method
 
 _JSON_START = re.compile(r"[\[{]")
@@ -21,9 +22,9 @@ def parse_json(text: str) -> tuple[Json | None, str | None, str | None]:
     if not stripped:
         return None, None, None
     try:
-        return Json(json.loads(stripped)), None, None
-    except (ValueError, RecursionError) as exc:
-        return None, stripped, str(exc).split(":")[0] if isinstance(exc, ValueError) else "too deeply nested"
+        return Json(load_json(stripped)), None, None
+    except ValueError as exc:
+        return None, stripped, str(exc).split(":")[0]
 
 
 def request_example(samples: list[CodeSample], ctx: FieldContext) -> RequestExample | None:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Diagnostics
 from ..docs.model import RawField
 from ..ir.model import Field, Json, JsonScalar
+from .limits import MAX_DEPTH, shown_value
 from .requirements import Requirements, read_requirements
+from .secrets import is_secret
 from .types import parse_type
 from .values import Values, read_description_values, read_values_column
 
@@ -25,8 +27,11 @@ class FieldContext:
         self.diagnostics.warning(self.file, line, message, kind)
 
 
-def build_fields(raw: list[RawField], ctx: FieldContext, location: str | None = None) -> tuple[Field, ...]:
-    """IR fields for one level of a field tree, first of each name kept, duplicates reported."""
+def build_fields(
+    raw: list[RawField], ctx: FieldContext, location: str | None = None, depth: int = 1
+) -> tuple[Field, ...]:
+    """IR fields for one level of a field tree, first of each name kept, duplicates reported.
+    `depth` is the level of `raw` (1 for params); fields deeper than `MAX_DEPTH` are left out."""
     seen: dict[str, int] = {}
     built: list[Field] = []
     for item in raw:
@@ -39,11 +44,11 @@ def build_fields(raw: list[RawField], ctx: FieldContext, location: str | None = 
             )
             continue
         seen[item.name] = item.line
-        built.append(build_field(item, ctx, location))
+        built.append(build_field(item, ctx, location, depth))
     return tuple(built)
 
 
-def build_field(item: RawField, ctx: FieldContext, location: str | None) -> Field:
+def build_field(item: RawField, ctx: FieldContext, location: str | None, depth: int = 1) -> Field:
     description = " ".join(part.text for part in item.description if part.text)
     spec = parse_type(item.type_text, has_children=bool(item.children))
     if spec.problem:
@@ -68,12 +73,15 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None) -> Fiel
         requirements.conditions.extend(condition.conditions)
         item = replace(item, required_text="yes")
     values = _values(item, description)
+    for problem in values.problems:
+        ctx.warn(item.line, f"{item.name}: {problem}")
     return Field(
         name=item.name,
         location=location,
         type=type_,
         format=spec.format,
         nullable=spec.nullable or (None in values.enum) or (values.default == Json(None)),
+        secret=is_secret(item.name, type_),
         required=(location == "path") or _required_now(item, requirements, location, ctx),
         required_when=tuple(requirements.required_when),
         conditions=tuple(requirements.conditions),
@@ -85,8 +93,16 @@ def build_field(item: RawField, ctx: FieldContext, location: str | None) -> Fiel
         max_length=values.max_length,
         description=description,
         line=item.line,
-        fields=build_fields(item.children, ctx),
+        fields=_children(item, ctx, depth),
     )
+
+
+def _children(item: RawField, ctx: FieldContext, depth: int) -> tuple[Field, ...]:
+    if item.children and depth >= MAX_DEPTH:
+        message = f"fields nest deeper than {MAX_DEPTH} levels; the fields inside it are left out"
+        ctx.warn(item.line, f"{item.name}: {message}")
+        return ()
+    return build_fields(item.children, ctx, depth=depth + 1)
 
 
 def _marker(item: RawField) -> bool | None:
@@ -133,6 +149,7 @@ def _values(item: RawField, description: str) -> Values:
             setattr(column, name, getattr(prose, name))
     if not column.enum:
         column.enum = prose.enum
+    column.problems += prose.problems
     return column
 
 
@@ -165,7 +182,10 @@ def _coerce_enum(
         return ()  # `true` `false` restates the type, it is not a restriction
     wrong = [v for v in members if not _fits(v, item_type)]
     if wrong:
-        ctx.warn(item.line, f"{item.name}: allowed values {wrong!r} do not fit type {type_}; values ignored")
+        ctx.warn(
+            item.line,
+            f"{item.name}: allowed values {shown_value(repr(wrong))} do not fit type {type_}; values ignored",
+        )
         return ()
     return tuple(dict.fromkeys(members))
 
@@ -175,6 +195,9 @@ def _coerce_default(default: Json | None, type_: str, item: RawField, ctx: Field
         return None
     value = _as_type(default.value, type_)
     if not _fits(value, type_):
-        ctx.warn(item.line, f"{item.name}: default {default.value!r} does not fit type {type_}; ignored")
+        ctx.warn(
+            item.line,
+            f"{item.name}: default {shown_value(repr(default.value))} does not fit type {type_}; ignored",
+        )
         return None
     return Json(value)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ir.model import Condition, JsonScalar
+from .limits import number_problem
 
 _STRUCTURAL = re.compile(
     r"\b(?:is\s+)?(?:required|mandatory)\s+(?:only\s+)?(?:when|if)\s+(?:the\s+)?"
@@ -24,6 +25,7 @@ _FREE = re.compile(
     r"\b(?:required|mandatory|applies|applicable|used|only)\b[^.]*?\b(?:if|when|unless)\b", re.I
 )
 _REQUIREMENT = re.compile(r"^\s*(?:this\s+parameter\s+is\s+)?(?:required|mandatory)\b", re.I)
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])(?:\s+|(?=[A-Z]))")
 
 
@@ -43,16 +45,15 @@ def sentences(text: str) -> list[str]:
 
 
 def scalar(text: str) -> JsonScalar:
-    """A documented value as JSON: `true` -> True, `12` -> 12, `null` -> None, else the string."""
+    """A documented value as JSON: `true` -> True, `12` -> 12, `null` -> None, else the string (also for
+    a number past the limits of `limits.py`)."""
     lowered = text.strip().lower()
     if lowered in ("true", "false"):
         return lowered == "true"
     if lowered in ("null", "nil", "none"):
         return None
-    if re.fullmatch(r"-?\d+", lowered):
-        return int(lowered)
-    if re.fullmatch(r"-?\d+[.,]\d+", lowered):
-        return float(lowered.replace(",", "."))
+    if _NUMBER.fullmatch(lowered) and number_problem(lowered) is None:
+        return int(lowered) if lowered.lstrip("-").isdigit() else float(lowered.replace(",", "."))
     return text.strip()
 
 

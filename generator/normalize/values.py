@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ir.model import Json, JsonScalar
+from .limits import number_problem, shown_value
 from .requirements import scalar
 
 _CODE = re.compile(r"`([^`]*)`")
@@ -34,6 +35,7 @@ class Values:
     maximum: int | float | None = None
     min_length: int | None = None
     max_length: int | None = None
+    problems: list[str] = field(default_factory=list)  # values that could not be kept, for a warning
 
 
 def _number(text: str) -> int | float:
@@ -45,6 +47,12 @@ def _bounds(text: str, found: Values) -> str:
     """Record ranges and lengths; return the text with them removed."""
     for match in _BOUND.finditer(text):
         kind = match.group("kind").lower().replace("_", "")
+        problem = number_problem(match.group("value"))
+        if problem:
+            found.problems.append(
+                f"{match.group('kind')} {shown_value(match.group('value'))} {problem}; ignored"
+            )
+            continue
         value = _number(match.group("value"))
         if kind in ("minimum", "min"):
             found.minimum = value

@@ -2,7 +2,8 @@
 the call passes the SDK's validation (the pages' examples often leave out a required field, or send a
 value that turns on a condition without the field it requires).
 
-Values the page gives are kept, read as the param's type (a query string is text); every required param,
+Values the page gives are kept, read as the param's type (a query string is text), except credentials
+(the IR's `secret` flag), which get a placeholder; every required param,
 required child of an object, and param whose `required_when` holds gets a placeholder that fits its
 rules: the default, else the first enum member, else a value inside its range and lengths.
 """
@@ -32,7 +33,9 @@ def example_values(endpoint: Endpoint) -> dict[str, object]:
 def _complete(fields: list[Field] | tuple[Field, ...], given: Mapping[str, Any]) -> dict[str, object]:
     values: dict[str, object] = {}
     for field in fields:
-        if field.name in given and _fits(field, given[field.name]):
+        if field.name in given and field.secret:
+            values[field.name] = placeholder(field)  # a credential is never copied from a page
+        elif field.name in given and _fits(field, given[field.name]):
             values[field.name] = _as_type(given[field.name], field)
         elif field.required:
             values[field.name] = placeholder(field)
@@ -69,7 +72,10 @@ def _as_type(value: Any, field: Field) -> object:
     if not isinstance(value, str) or field.type == "string" or "string" in field.accepts:
         return value
     if field.type == "integer" and value.lstrip("-").isdigit():
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # past Python's 4,300 digits: the README shows it as the text it is
+            return value
     return {"true": True, "false": False}.get(value, value) if field.type == "boolean" else value
 
 

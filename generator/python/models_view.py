@@ -92,9 +92,7 @@ class ModelBuilder:
                 base = class_name(field.name)
                 nested = self.class_names.claim(name + (singular(base) if field.is_array else base))
                 self._model(nested, doc_literal(field_doc(field), indent=4), field.fields, out)
-            alias = (
-                f"Field(default=None, alias={value_literal(field.name)})" if attr != field.name else "None"
-            )
+            alias = _default(field, attr)
             annotation = response_annotation(field, nested, names)
             views.append(
                 FieldView(
@@ -108,6 +106,13 @@ class ModelBuilder:
         model = ModelView(name, doc, tuple(views))
         out[placeholder_index] = model
         return model
+
+
+def _default(field: Field, attribute: str) -> str:
+    """`None`, or a `Field(...)` with the wire name as alias and, for a credential, no place in the repr."""
+    options = [f"alias={value_literal(field.name)}"] if attribute != field.name else []
+    options += ["repr=False"] if field.secret else []
+    return f"Field(default=None, {', '.join(options)})" if options else "None"
 
 
 def model_modules(

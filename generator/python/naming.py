@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from ..ir.model import Endpoint
 from ..words import singular
+from .runtime_names import class_attributes
 
 # Names a generated model attribute must not take: pydantic's own API (its v1 names too); every
 # `model_*` name is pydantic's namespace as well (see `model_attribute`).
@@ -32,30 +33,20 @@ MODEL_RESERVED = frozenset(
         "to_json",
     }
 )
-# Names a generated resource method or client attribute must not take: the runtime's own attributes.
-RESOURCE_RESERVED = frozenset({"with_raw_response", "_client", "_request", "_get", "_post"})
-CLIENT_RESERVED = frozenset(
-    {
-        "api_key",
-        "secret",
-        "private_key",
-        "base_url",
-        "timeout",
-        "max_retries",
-        "mode",
-        "close",
-        "validators",
-        "default_headers",
-        "http_client",
-        "with_options",
-        "request",
-        "copy",
-    }
+# Names a generated resource method or client attribute must not take: every attribute the runtime's
+# base classes define (read from their source, see runtime_names.py), and the raw-response twin the
+# resource template adds.
+RAW_RESPONSE_ATTRIBUTE = "with_raw_response"
+RESOURCE_RESERVED = (
+    class_attributes("_resource", "SyncAPIResource")
+    | class_attributes("_resource", "AsyncAPIResource")
+    | {RAW_RESPONSE_ATTRIBUTE}
 )
-# Keyword arguments every generated method already has.
-ARGUMENT_RESERVED = frozenset(
-    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries"}
+CLIENT_RESERVED = class_attributes("_base_client", "SyncAPIClient") | class_attributes(
+    "_base_client", "AsyncAPIClient"
 )
+# Keyword arguments every generated method already has: `self` and the per-call `RequestOptions`.
+ARGUMENT_RESERVED = frozenset({"self"}) | class_attributes("_types", "RequestOptions")
 
 
 def _ascii_words(text: str) -> str:

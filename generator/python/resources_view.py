@@ -8,7 +8,14 @@ from ..ir.model import ApiIR, Endpoint
 from .layout import call_assignment, import_line
 from .annotations import Builtins
 from .methods_view import MethodBuilder, MethodView, TypedDictView, return_type
-from .naming import CLIENT_RESERVED, RESOURCE_RESERVED, Namespace, class_name, snake_identifier
+from .naming import (
+    CLIENT_RESERVED,
+    RAW_RESPONSE_ATTRIBUTE,
+    RESOURCE_RESERVED,
+    Namespace,
+    class_name,
+    snake_identifier,
+)
 from .specs_view import SpecView, spec_view, uses_condition
 
 
@@ -29,6 +36,7 @@ class FlavourView:
     resource_class: str
     base_class: str
     raw_class: str
+    raw_attribute: str  # the property that returns the raw-response twin
     wrapper: str
     doc: str
     define: str  # `def` or `async def`
@@ -116,6 +124,7 @@ def _flavours(
                 resource_class=f"{prefix}{view_class}Resource",
                 base_class="AsyncAPIResource" if is_async else "SyncAPIResource",
                 raw_class=f"{prefix}{view_class}ResourceWithRawResponse",
+                raw_attribute=RAW_RESPONSE_ATTRIBUTE,
                 wrapper=wrapper,
                 doc=f"The `client.{access}` endpoints{', async' if is_async else ''}.",
                 define="async def" if is_async else "def",

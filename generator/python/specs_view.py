@@ -11,21 +11,6 @@ from .layout import Group, Item, Keyword, lay_out
 from .literals import value_literal
 from .naming import spec_constant
 
-# Param names whose values are credentials: never logged, never shown in a repr or an error.
-SECRET_NAMES = frozenset(
-    {
-        "api_key",
-        "apikey",
-        "secret",
-        "api_secret",
-        "secret_key",
-        "passphrase",
-        "password",
-        "private_key",
-        "token",
-    }
-)
-
 
 @dataclass(frozen=True)
 class SpecView:
@@ -71,7 +56,7 @@ def param_spec(field: Field, location: str) -> Group:
             args.append(Keyword(name, value_literal(value)))
     if field.fields:
         args.append(Keyword("fields", _tuple([param_spec(child, "") for child in field.fields])))
-    if field.name.lower() in SECRET_NAMES:
+    if field.secret:  # decided in the IR (normalize/secrets.py)
         args.append(Keyword("secret", "True"))
     return Group("ParamSpec(", tuple(args), ")")
 

@@ -9,6 +9,7 @@ from .layout import import_line
 from .models_view import ModelModuleView, model_modules
 from .naming import Namespace
 from .resources_view import ResourceView, resource_views
+from .runtime_names import package_exports
 
 PACKAGE = "threecommas"
 DIST_NAME = "threecommas"
@@ -28,32 +29,6 @@ class ClientFlavourView:
 class ExportView:
     module: str
     name: str
-
-
-# What the package's top level re-exports from the hand-written runtime.
-RUNTIME_EXPORTS = (
-    (
-        "._exceptions",
-        (
-            "APIConnectionError",
-            "APIStatusError",
-            "APITimeoutError",
-            "AuthenticationError",
-            "BadRequestError",
-            "InternalServerError",
-            "IPBannedError",
-            "NotFoundError",
-            "PermissionDeniedError",
-            "Problem",
-            "RateLimitError",
-            "ThreeCommasError",
-            "UnprocessableEntityError",
-            "ValidationError",
-        ),
-    ),
-    ("._response", ("RawResponse",)),
-    ("._types", ("NOT_GIVEN", "NotGiven")),
-)
 
 
 @dataclass(frozen=True)
@@ -94,7 +69,7 @@ def package_view(ir: ApiIR, version: str = "0.1.0") -> PackageView:
             for r in resources
             if "." not in r.chain
         ),
-        runtime_exports=tuple(ExportView(m, n) for m, names in RUNTIME_EXPORTS for n in names),
+        runtime_exports=tuple(ExportView(f".{m}", n) for m, names in package_exports() for n in names),
     )
 
 

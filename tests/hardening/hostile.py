@@ -78,7 +78,7 @@ ENTITY = (
 )
 
 LINKED = (
-    "## Get evil\n\n**Security:** SIGNED\n\n<mark>GET</mark>\n\n<mark>/ver1/{{x}}/evil</mark>\n\n"
+    "## Get evil\n\n**Security:** SIGNED\n\n<mark>GET</mark>\n\n<mark>/ver1/%7B%7Bx%7D%7D'$(x)/evil</mark>\n\n"
     "### Response Parameters\n\nIf successful, the response includes a copy of [Evil](./README.md) entity.\n"
 )
 

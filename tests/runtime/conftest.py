@@ -1,25 +1,24 @@
-"""Fixtures of the runtime tests: the assembled runtime package, the local API server, a clean environment.
+"""Fixtures of the runtime tests: the generated runtime package, the local API server, a clean environment.
 
-The runtime is assembled into `threecommas_runtime_under_test` in a temporary directory at collection time,
-so test modules import it at the top like any package.
+The package is generated from `tests/cases/runtime/docs/` by the real generator when this conftest is
+imported (at collection), so test modules import `threecommas_runtime_under_test` at the top like any
+package; the `runtime_package` fixture gives its IR and routes.
 """
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import sys
-import tempfile
-from pathlib import Path
-
 import pytest
 
-from tests.support.runtime_package import assemble_runtime_package
+from tests.support.runtime_package import GeneratedPackage
+from tests.support.runtime_package import runtime_package as _generated
 from tests.support.server import api_server, clean_environment, rsa_key_pair
 
-__all__ = ["api_server", "clean_environment", "rsa_key_pair"]
+__all__ = ["api_server", "clean_environment", "rsa_key_pair", "runtime_package"]
 
-_ASSEMBLY_DIR = tempfile.mkdtemp(prefix="threecommas-runtime-")
-atexit.register(shutil.rmtree, _ASSEMBLY_DIR, ignore_errors=True)
-assemble_runtime_package(Path(_ASSEMBLY_DIR))
-sys.path.insert(0, _ASSEMBLY_DIR)
+_generated()
+
+
+@pytest.fixture(scope="session")
+def runtime_package() -> GeneratedPackage:
+    """The generated package: where it is, the IR it comes from, and each route's method and spec."""
+    return _generated()

@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 
 from threecommas_runtime_under_test._encoding import encode_json, encode_query
-from threecommas_runtime_under_test._endpoints import LIST_ACCOUNTS, SHOW_BOT, UPDATE_DEAL
 from threecommas_runtime_under_test._request_builder import fill_path, request_parts
 from threecommas_runtime_under_test._types import RequestOptions
+
+from .routes import LIST_ACCOUNTS, SHOW_BOT, UPDATE_DEAL, spec
 
 LONG_AMOUNT = "0.00048395892787478689000000000000000000006861107834316888"
 
@@ -51,7 +52,7 @@ def test_path_placeholders_are_filled_and_quoted() -> None:
 
 def test_get_sends_everything_in_the_query_and_path() -> None:
     parts = request_parts(
-        SHOW_BOT,
+        spec(SHOW_BOT),
         {"bot_id": 7, "include_events": True},
         RequestOptions(extra_query={"x": 1}, extra_body={"y": 2}),
     )
@@ -65,12 +66,12 @@ def test_get_sends_everything_in_the_query_and_path() -> None:
 
 def test_patch_sends_body_params_as_json_and_merges_extra_body() -> None:
     values = {"deal_id": 5, "position": {"units": {"value": Decimal("0.10")}}}
-    parts = request_parts(UPDATE_DEAL, values, RequestOptions(extra_body={"note": "x"}))
+    parts = request_parts(spec(UPDATE_DEAL), values, RequestOptions(extra_body={"note": "x"}))
     assert parts.path == "/ver1/deals/5/update_deal"
     assert parts.query == ""
     assert parts.body == b'{"position":{"units":{"value":0.10}},"note":"x"}'
 
 
 def test_query_params_of_a_get_keep_their_order() -> None:
-    parts = request_parts(LIST_ACCOUNTS, {"scope": "active", "limit": 10}, RequestOptions())
+    parts = request_parts(spec(LIST_ACCOUNTS), {"scope": "active", "limit": 10}, RequestOptions())
     assert parts.query == "scope=active&limit=10"

@@ -11,10 +11,11 @@ import httpx
 import pytest
 
 import threecommas_runtime_under_test as sdk
-from threecommas_runtime_under_test._endpoints import CHANGE_MODE, SERVER_TIME
 from threecommas_runtime_under_test._retry import RetryPolicy, parse_retry_after
 from threecommas_runtime_under_test._types import RequestOptions
 from tests.support.server import TEST_API_KEY, TEST_SECRET, LocalAPIServer
+
+from .routes import CHANGE_MODE, SERVER_TIME, spec
 
 NGINX_502 = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>"
@@ -72,7 +73,7 @@ def test_each_status_raises_its_class(api_server: LocalAPIServer, status: int, e
     api_server.respond("POST", "/ver1/users/change_mode", status=status, json_body=body)
     client, _ = client_for(api_server)
     with client, pytest.raises(sdk.APIStatusError) as caught:
-        client._request(CHANGE_MODE, {"mode": "paper"}, cast_to=object)
+        client._request(spec(CHANGE_MODE), {"mode": "paper"}, cast_to=object)
     error = caught.value
     assert type(error) is error_class and isinstance(error, sdk.ThreeCommasError)
     assert (error.status_code, error.error, error.error_description) == (
@@ -90,7 +91,7 @@ def test_html_502_gives_the_right_class_and_a_short_readable_message(api_server:
     api_server.respond("GET", "/ver1/time", status=502, body=NGINX_502, headers={"Content-Type": "text/html"})
     client, _ = client_for(api_server, max_retries=0)
     with client, pytest.raises(sdk.InternalServerError) as caught:
-        client._request(SERVER_TIME, {}, cast_to=object)
+        client._request(spec(SERVER_TIME), {}, cast_to=object)
     message = str(caught.value)
     assert message.startswith("502 Bad Gateway: 502 Bad Gateway nginx")
     assert "<" not in message and "tracking" not in message and len(message) < 260
@@ -104,7 +105,7 @@ def test_a_get_is_retried_after_429_honouring_retry_after(api_server: LocalAPISe
     api_server.respond("GET", "/ver1/time", json_body={"server_time": 5})
     client, sleeps = client_for(api_server)
     with client:
-        assert client._request(SERVER_TIME, {}, cast_to=object) == {"server_time": 5}
+        assert client._request(spec(SERVER_TIME), {}, cast_to=object) == {"server_time": 5}
     assert sleeps.delays == [1.0]
     assert len(api_server.requests) == 2
 
@@ -113,7 +114,7 @@ def test_retries_stop_at_max_retries(api_server: LocalAPIServer) -> None:
     api_server.respond("GET", "/ver1/time", status=503, json_body={"error": "busy"})
     client, sleeps = client_for(api_server, max_retries=3)
     with client, pytest.raises(sdk.InternalServerError):
-        client._request(SERVER_TIME, {}, cast_to=object)
+        client._request(spec(SERVER_TIME), {}, cast_to=object)
     assert len(api_server.requests) == 4 and len(sleeps.delays) == 3
     assert all(0 < delay <= 8 for delay in sleeps.delays)
 
@@ -122,7 +123,7 @@ def test_per_call_max_retries_overrides_the_client(api_server: LocalAPIServer) -
     api_server.respond("GET", "/ver1/time", status=500, json_body={})
     client, _ = client_for(api_server, max_retries=5)
     with client, pytest.raises(sdk.InternalServerError):
-        client._request(SERVER_TIME, {}, cast_to=object, options=RequestOptions(max_retries=1))
+        client._request(spec(SERVER_TIME), {}, cast_to=object, options=RequestOptions(max_retries=1))
     assert len(api_server.requests) == 2
 
 
@@ -131,7 +132,9 @@ def test_a_post_is_never_retried(api_server: LocalAPIServer) -> None:
     api_server.respond("POST", "/ver1/users/change_mode", json_body=True)
     client, sleeps = client_for(api_server, max_retries=5)
     with client, pytest.raises(sdk.InternalServerError):
-        client._request(CHANGE_MODE, {"mode": "real"}, cast_to=bool, options=RequestOptions(max_retries=3))
+        client._request(
+            spec(CHANGE_MODE), {"mode": "real"}, cast_to=bool, options=RequestOptions(max_retries=3)
+        )
     assert len(api_server.requests) == 1 and sleeps.delays == []
 
 
@@ -143,9 +146,9 @@ def test_429_with_a_long_or_missing_retry_after_is_not_retried(api_server: Local
     client, sleeps = client_for(api_server)
     with client:
         with pytest.raises(sdk.RateLimitError) as too_long:
-            client._request(SERVER_TIME, {}, cast_to=object)
+            client._request(spec(SERVER_TIME), {}, cast_to=object)
         with pytest.raises(sdk.RateLimitError) as unknown:
-            client._request(SERVER_TIME, {}, cast_to=object)
+            client._request(spec(SERVER_TIME), {}, cast_to=object)
     assert (too_long.value.retry_after, unknown.value.retry_after) == (300.0, None)
     assert len(api_server.requests) == 2 and sleeps.delays == []
 
@@ -154,7 +157,7 @@ def test_a_timeout_raises_api_timeout_error(api_server: LocalAPIServer) -> None:
     api_server.respond("GET", "/ver1/time", json_body={}, delay=0.3)
     client, _ = client_for(api_server, timeout=0.05, max_retries=0)
     with client, pytest.raises(sdk.APITimeoutError, match="GET /public/api/ver1/time"):
-        client._request(SERVER_TIME, {}, cast_to=object)
+        client._request(spec(SERVER_TIME), {}, cast_to=object)
 
 
 def test_timeouts_and_connection_errors_are_retried_for_get(api_server: LocalAPIServer) -> None:
@@ -162,15 +165,15 @@ def test_timeouts_and_connection_errors_are_retried_for_get(api_server: LocalAPI
     api_server.respond("GET", "/ver1/time", json_body={"ok": True})
     client, sleeps = client_for(api_server, max_retries=1)
     with client:
-        assert client._request(SERVER_TIME, {}, cast_to=object, options=RequestOptions(timeout=0.05)) == {
-            "ok": True
-        }
+        assert client._request(
+            spec(SERVER_TIME), {}, cast_to=object, options=RequestOptions(timeout=0.05)
+        ) == {"ok": True}
     assert len(sleeps.delays) == 1
     refused, refused_sleeps = client_for(
         api_server, base_url=f"http://127.0.0.1:{unused_port()}/public/api", max_retries=1
     )
     with refused, pytest.raises(sdk.APIConnectionError) as caught:
-        refused._request(SERVER_TIME, {}, cast_to=object)
+        refused._request(spec(SERVER_TIME), {}, cast_to=object)
     assert not isinstance(caught.value, sdk.APITimeoutError)
     assert len(refused_sleeps.delays) == 1
 
@@ -189,9 +192,9 @@ def test_async_retries_and_errors(api_server: LocalAPIServer) -> None:
             api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url
         ) as c:
             c._sleep = record
-            assert await c._request(SERVER_TIME, {}, cast_to=object) == {"server_time": 1}
+            assert await c._request(spec(SERVER_TIME), {}, cast_to=object) == {"server_time": 1}
             with pytest.raises(sdk.UnprocessableEntityError):
-                await c._request(CHANGE_MODE, {"mode": "paper"}, cast_to=bool)
+                await c._request(spec(CHANGE_MODE), {"mode": "paper"}, cast_to=bool)
 
     asyncio.run(calls())
     assert len(sleeps) == 1 and len(api_server.requests) == 3

@@ -10,16 +10,16 @@ import pytest
 from pydantic import Field
 
 from threecommas_runtime_under_test import (
-    Amount,
     APIResponseValidationError,
     AsyncThreeCommas,
-    BaseModel,
     RawResponse,
     ThreeCommas,
 )
-from threecommas_runtime_under_test._endpoints import SERVER_TIME
-from threecommas_runtime_under_test.types import Account, AddExchangeAccountResponse
+from threecommas_runtime_under_test._models import Amount, BaseModel
+from threecommas_runtime_under_test.models import Account
 from tests.support.server import TEST_API_KEY, TEST_SECRET, LocalAPIServer
+
+from .routes import ADD_ACCOUNT, LIST_ACCOUNTS, SERVER_TIME, call, raw_call, spec
 
 LONG_AMOUNT = "0.00048395892787478689000000000000000000006861107834316888"
 
@@ -37,33 +37,33 @@ class Order(BaseModel):
 def test_raw_response_gives_status_headers_and_lazy_parse(api_server: LocalAPIServer) -> None:
     api_server.respond("GET", "/ver1/accounts", json_body=[{"id": 3}], headers={"X-Request-Id": "r-1"})
     with ThreeCommas(api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url) as client:
-        raw = client.accounts.with_raw_response.list_accounts(limit=2)
+        raw = raw_call(client, LIST_ACCOUNTS, limit=2)
         assert isinstance(raw, RawResponse)
         assert (raw.status_code, raw.headers["x-request-id"]) == (200, "r-1")
         assert raw.parse() == [Account(id=3)] and raw.parse() is raw.parse()
         assert raw.http_response.json() == [{"id": 3}]
         assert repr(raw) == "<RawResponse [200] GET /public/api/ver1/accounts>"
-        assert client.accounts.list_accounts() == [Account(id=3)]  # the flag does not leak into later calls
+        assert call(client, LIST_ACCOUNTS) == [Account(id=3)]  # the flag does not leak into later calls
 
 
 def test_async_raw_response(api_server: LocalAPIServer) -> None:
     api_server.respond("POST", "/ver1/accounts/new", status=201, json_body={"id": 9, "name": "n"})
 
-    async def call() -> RawResponse[AddExchangeAccountResponse]:
+    async def calls() -> RawResponse[Account]:
         async with AsyncThreeCommas(
             api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url
         ) as c:
-            raw = await c.accounts.with_raw_response.add_exchange_account(
-                type="binance", name="nn", api_key="kkkkk", secret="sssss", types_to_create=[]
+            raw = await raw_call(
+                c, ADD_ACCOUNT, type="binance", name="nn", api_key="kkkkk", secret="sssss", types_to_create=[]
             )
-            assert await c._request(SERVER_TIME, {}, cast_to=object) == {"server_time": 1}
+            assert await c._request(spec(SERVER_TIME), {}, cast_to=object) == {"server_time": 1}
             return raw
 
     api_server.respond("GET", "/ver1/time", json_body={"server_time": 1})
-    raw = asyncio.run(call())
+    raw = asyncio.run(calls())
     assert raw.status_code == 201
     parsed = raw.parse()
-    assert isinstance(parsed, AddExchangeAccountResponse) and parsed.id == 9
+    assert isinstance(parsed, Account) and parsed.id == 9
 
 
 def test_models_keep_unknown_fields() -> None:
@@ -105,8 +105,8 @@ def test_unknown_enum_values_and_alias_names() -> None:
 def test_json_numbers_in_responses_keep_their_digits(api_server: LocalAPIServer) -> None:
     api_server.respond("GET", "/ver1/time", body='{"price": ' + LONG_AMOUNT + ', "status": "new"}')
     with ThreeCommas(base_url=api_server.base_url) as client:
-        order = client._request(SERVER_TIME, {}, cast_to=Order)
-        raw = client._request(SERVER_TIME, {}, cast_to=object)
+        order = client._request(spec(SERVER_TIME), {}, cast_to=Order)
+        raw = client._request(spec(SERVER_TIME), {}, cast_to=object)
     assert order.price == Decimal(LONG_AMOUNT) and order.status == "new"
     assert raw == {"price": Decimal(LONG_AMOUNT), "status": "new"}
 
@@ -116,9 +116,9 @@ def test_empty_body_is_none_and_bad_bodies_are_response_errors(api_server: Local
     api_server.respond("GET", "/ver1/time", body="<html>oops</html>")
     api_server.respond("GET", "/ver1/time", json_body={"not": "a list"})
     with ThreeCommas(base_url=api_server.base_url) as client:
-        assert client._request(SERVER_TIME, {}, cast_to=object) is None
+        assert client._request(spec(SERVER_TIME), {}, cast_to=object) is None
         with pytest.raises(APIResponseValidationError, match="not JSON: oops"):
-            client._request(SERVER_TIME, {}, cast_to=object)
+            client._request(spec(SERVER_TIME), {}, cast_to=object)
         with pytest.raises(APIResponseValidationError, match="does not match") as caught:
-            client._request(SERVER_TIME, {}, cast_to=list[Account])
+            client._request(spec(SERVER_TIME), {}, cast_to=list[Account])
     assert caught.value.status_code == 200

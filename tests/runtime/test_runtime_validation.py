@@ -9,15 +9,17 @@ from typing import Any
 import pytest
 
 from threecommas_runtime_under_test import NOT_GIVEN, Problem, ThreeCommas, ValidationError
-from threecommas_runtime_under_test._endpoints import (
-    ADD_EXCHANGE_ACCOUNT,
-    LIST_ACCOUNTS,
-    SHOW_BOT,
-    UPDATE_DEAL,
-)
 from threecommas_runtime_under_test._spec import Condition, EndpointSpec, ParamSpec
 from threecommas_runtime_under_test._validation import ValidatorRegistry, find_problems, validate
 from tests.support.server import TEST_API_KEY, TEST_SECRET, LocalAPIServer
+
+from . import routes
+from .routes import call
+
+ADD_ACCOUNT = routes.spec(routes.ADD_ACCOUNT)
+LIST_ACCOUNTS = routes.spec(routes.LIST_ACCOUNTS)
+SHOW_BOT = routes.spec(routes.SHOW_BOT)
+UPDATE_DEAL = routes.spec(routes.UPDATE_DEAL)
 
 EXCHANGE_KEY = "exchange-key-ABCDEFGH"
 EXCHANGE_SECRET = "exchange-secret-ZYXWVUT"
@@ -36,12 +38,12 @@ def account_values(**changes: Any) -> dict[str, Any]:
     return {name: value for name, value in values.items() if value is not NOT_GIVEN}
 
 
-def rules(values: Mapping[str, Any], spec: Any = ADD_EXCHANGE_ACCOUNT) -> set[tuple[str, str]]:
+def rules(values: Mapping[str, Any], spec: Any = ADD_ACCOUNT) -> set[tuple[str, str]]:
     return {(problem.param, problem.rule) for problem in find_problems(spec, values)}
 
 
 def test_valid_values_pass() -> None:
-    validate(ADD_EXCHANGE_ACCOUNT, account_values())
+    validate(ADD_ACCOUNT, account_values())
     validate(
         LIST_ACCOUNTS,
         {"limit": 5, "scope": None, "pairs": ["a"], "leverage": {"enabled": True, "value": "1.5"}},
@@ -67,7 +69,7 @@ def test_missing_required_params_are_all_reported() -> None:
     ],
 )
 def test_required_when_compares_case_insensitively(exchange: str, needed: str) -> None:
-    problems = find_problems(ADD_EXCHANGE_ACCOUNT, account_values(type=exchange))
+    problems = find_problems(ADD_ACCOUNT, account_values(type=exchange))
     assert [(p.param, p.rule) for p in problems] == [(needed, "required_when")]
     assert problems[0].sentence.startswith("This parameter is required when `type` is set to")
     assert problems[0].sentence in str(ValidationError(problems))
@@ -78,9 +80,8 @@ def test_required_when_is_met_by_sending_the_param() -> None:
 
 
 def test_required_when_resolves_bracket_paths_and_booleans() -> None:
-    assert rules({"deal_id": 1, "position": {"order_type": "LIMIT"}}, UPDATE_DEAL) == {
-        ("position[price]", "required_when")
-    }
+    position = {"order_type": "LIMIT", "units": {"value": 1}}
+    assert rules({"deal_id": 1, "position": position}, UPDATE_DEAL) == {("position[price]", "required_when")}
     flag = ParamSpec(name="flag", location="body", type="boolean")
     spec = EndpointSpec(
         id="x",
@@ -155,9 +156,9 @@ def test_missing_path_value_is_a_problem() -> None:
 
 def test_every_problem_is_listed_on_its_own_line() -> None:
     with pytest.raises(ValidationError) as caught:
-        validate(ADD_EXCHANGE_ACCOUNT, {"type": "coinbase", "name": 3, "types_to_create": "binance"})
+        validate(ADD_ACCOUNT, {"type": "coinbase", "name": 3, "types_to_create": "binance"})
     lines = str(caught.value).splitlines()
-    assert lines[0] == "5 problems with the arguments of `add_exchange_account`:"
+    assert lines[0] == f"5 problems with the arguments of `{ADD_ACCOUNT.id}`:"
     assert len(lines) == 6 and all(line.startswith("  - ") for line in lines[1:])
     assert {p.param for p in caught.value.problems} == {
         "name",
@@ -185,28 +186,34 @@ def test_user_checks_join_the_same_error() -> None:
             yield "test accounts are not allowed"
             yield Problem("name", "custom", "`name` must not start with 'test'")
 
-    registry.register("add_exchange_account", no_testnet)
+    registry.register(ADD_ACCOUNT.id, no_testnet)
     with pytest.raises(ValidationError) as caught:
         validate(
-            ADD_EXCHANGE_ACCOUNT,
+            ADD_ACCOUNT,
             account_values(name="testing", secret=NOT_GIVEN),
-            registry.checks_for("add_exchange_account"),
+            registry.checks_for(ADD_ACCOUNT.id),
         )
     assert [(p.param, p.rule) for p in caught.value.problems] == [
         ("secret", "required"),
         ("", "custom"),
         ("name", "custom"),
     ]
-    registry.unregister("add_exchange_account", no_testnet)
-    assert registry.checks_for("add_exchange_account") == ()
+    registry.unregister(ADD_ACCOUNT.id, no_testnet)
+    assert registry.checks_for(ADD_ACCOUNT.id) == ()
 
 
 def test_invalid_call_sends_nothing_and_hides_secrets(api_server: LocalAPIServer) -> None:
     client = ThreeCommas(api_key=TEST_API_KEY, secret=TEST_SECRET, base_url=api_server.base_url)
-    client.validators.register("add_exchange_account", lambda values: ["custom rule broken"])
+    client.validators.register(ADD_ACCOUNT.id, lambda values: ["custom rule broken"])
     with client, pytest.raises(ValidationError) as caught:
-        client.accounts.add_exchange_account(
-            type="Coinbase", name="n", api_key=EXCHANGE_KEY, secret=EXCHANGE_SECRET, types_to_create=["x"]
+        call(
+            client,
+            routes.ADD_ACCOUNT,
+            type="Coinbase",
+            name="n",
+            api_key=EXCHANGE_KEY,
+            secret=EXCHANGE_SECRET,
+            types_to_create=["x"],
         )
     message = str(caught.value)
     assert "passphrase" in message and "custom rule broken" in message and "name" in message

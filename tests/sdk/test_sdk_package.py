@@ -3,7 +3,6 @@ generated from the whole real corpus imports, type-checks and has a method per e
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import zipfile
@@ -17,17 +16,12 @@ from generator.pipeline import parse_docs
 from generator.python.render import render_python_sdk
 
 from ..conftest import REPO, SPEC_DOCS
+from ..support.sdk_checks import client_surface, mypy_strict
 from .conftest import GENERATED
 
 
 def run(*command: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
-
-
-def mypy_strict(package_root: Path, cache: Path) -> subprocess.CompletedProcess[str]:
-    return run(
-        sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), "threecommas", cwd=package_root
-    )
 
 
 def test_generated_sdk_passes_mypy_strict(tmp_path: Path) -> None:
@@ -84,22 +78,9 @@ def test_corpus_sdk_type_checks(corpus_sdk: tuple[Path, ApiIR], tmp_path: Path) 
 
 def test_corpus_sdk_has_a_method_per_endpoint_page(corpus_sdk: tuple[Path, ApiIR]) -> None:
     root, ir = corpus_sdk
-    script = (
-        "import json, threecommas\n"
-        "c = threecommas.ThreeCommas(api_key='k', secret='s')\n"
-        "print(json.dumps({r: [n for n in dir(getattr(c, r)) if not n.startswith('_')] for r in dir(c) if not r.startswith('_')\n"
-        "                  and hasattr(getattr(c, r), 'with_raw_response')}))\n"
-    )
-    result = run(sys.executable, "-c", script, cwd=root)
-    assert result.returncode == 0, result.stderr
-    methods = json.loads(result.stdout)
+    methods = client_surface(root)
     expected = {(e.resource, e.name) for e in ir.endpoints}
-    found = {
-        (resource, name)
-        for resource, names in methods.items()
-        for name in names
-        if name != "with_raw_response"
-    }
+    found = {(resource, name) for resource, names in methods.items() for name in names}
     assert found == expected  # every endpoint page of the corpus (see test_corpus.py) has its method
 
 

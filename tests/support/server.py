@@ -220,9 +220,14 @@ class LocalAPIServer:
 
 
 class _QuietHTTPServer(ThreadingHTTPServer):
-    """Daemon handler threads; a client that hung up early (timeout tests) is not an error worth printing."""
+    """Daemon handler threads; a client that hung up early (timeout tests) is not an error worth printing.
+
+    The listen backlog is sized for the concurrency tests: socketserver's default of 5 pending connections
+    makes a client that opens 100 at once (httpx's pool) see refused or reset connections whenever the
+    accepting thread falls behind, as it does on a busy 2-core machine."""
 
     daemon_threads = True
+    request_queue_size = 1024
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         """Ignore broken connections."""

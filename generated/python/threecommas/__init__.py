@@ -5,16 +5,18 @@ from . import models as models
 from ._client import AsyncThreeCommas as AsyncThreeCommas
 from ._client import ThreeCommas as ThreeCommas
 from ._exceptions import APIConnectionError as APIConnectionError
+from ._exceptions import APIResponseValidationError as APIResponseValidationError
 from ._exceptions import APIStatusError as APIStatusError
 from ._exceptions import APITimeoutError as APITimeoutError
 from ._exceptions import AuthenticationError as AuthenticationError
 from ._exceptions import BadRequestError as BadRequestError
-from ._exceptions import InternalServerError as InternalServerError
 from ._exceptions import IPBannedError as IPBannedError
+from ._exceptions import InternalServerError as InternalServerError
 from ._exceptions import NotFoundError as NotFoundError
 from ._exceptions import PermissionDeniedError as PermissionDeniedError
 from ._exceptions import Problem as Problem
 from ._exceptions import RateLimitError as RateLimitError
+from ._exceptions import ResponseTooLargeError as ResponseTooLargeError
 from ._exceptions import ThreeCommasError as ThreeCommasError
 from ._exceptions import UnprocessableEntityError as UnprocessableEntityError
 from ._exceptions import ValidationError as ValidationError
@@ -29,16 +31,18 @@ __all__ = [
     "ThreeCommas",
     "models",
     "APIConnectionError",
+    "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
-    "InternalServerError",
     "IPBannedError",
+    "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ThreeCommasError",
     "UnprocessableEntityError",
     "ValidationError",

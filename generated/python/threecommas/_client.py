@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from ._base_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AsyncAPIClient, Mode, SyncAPIClient
+from ._base_client import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    Mode,
+    SyncAPIClient,
+)
 
 if TYPE_CHECKING:
     from .resources.accounts import AsyncAccountsResource, AccountsResource
@@ -25,7 +32,8 @@ class ThreeCommas(SyncAPIClient):
 
     Credentials: `api_key` with `secret` (HMAC-SHA256) or with `private_key` (RSA, PEM; needs the `rsa`
     extra). When left out they come from `THREECOMMAS_API_KEY`, `THREECOMMAS_API_SECRET` and
-    `THREECOMMAS_PRIVATE_KEY_PATH`. `mode="paper"` or `"real"` is sent as the `Forced-Mode` header.
+    `THREECOMMAS_PRIVATE_KEY_PATH`. `mode="paper"` or `"real"` is sent as the `Forced-Mode` header. A
+    response body over `max_response_bytes` (32 MiB by default) raises `ResponseTooLargeError`.
     """
 
     def __init__(
@@ -40,6 +48,7 @@ class ThreeCommas(SyncAPIClient):
         mode: Mode | None = None,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Create a client; see the class docstring for where credentials come from."""
         super().__init__(
@@ -52,6 +61,7 @@ class ThreeCommas(SyncAPIClient):
             mode=mode,
             http_client=http_client,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
 
     @cached_property
@@ -88,7 +98,8 @@ class AsyncThreeCommas(AsyncAPIClient):
 
     Credentials: `api_key` with `secret` (HMAC-SHA256) or with `private_key` (RSA, PEM; needs the `rsa`
     extra). When left out they come from `THREECOMMAS_API_KEY`, `THREECOMMAS_API_SECRET` and
-    `THREECOMMAS_PRIVATE_KEY_PATH`. `mode="paper"` or `"real"` is sent as the `Forced-Mode` header.
+    `THREECOMMAS_PRIVATE_KEY_PATH`. `mode="paper"` or `"real"` is sent as the `Forced-Mode` header. A
+    response body over `max_response_bytes` (32 MiB by default) raises `ResponseTooLargeError`.
     """
 
     def __init__(
@@ -103,6 +114,7 @@ class AsyncThreeCommas(AsyncAPIClient):
         mode: Mode | None = None,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Create a client; see the class docstring for where credentials come from."""
         super().__init__(
@@ -115,6 +127,7 @@ class AsyncThreeCommas(AsyncAPIClient):
             mode=mode,
             http_client=http_client,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
 
     @cached_property

@@ -11,18 +11,27 @@ from typing import Literal, TypeVar, cast
 
 import httpx
 
+from ._body import DEFAULT_MAX_RESPONSE_BYTES, checked_limit
 from ._credentials import Credentials
 from ._exceptions import ThreeCommasError
-from ._log_redaction import protect_query_params
+from ._redaction import REDACTED, protect_query_params
 from ._request_builder import request_parts
 from ._response import RawResponse, parse_response
-from ._retry import RETRYABLE_METHODS, RetryPolicy
+from ._retry import RETRYABLE_METHODS, RetryPolicy, checked_retries
 from ._spec import EndpointSpec
 from ._status_errors import make_status_error
-from ._types import REDACTED, NotGiven, RequestOptions, TimeoutTypes
+from ._types import NotGiven, RequestOptions, TimeoutTypes
 from ._validation import ValidatorRegistry, validate
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RETRIES", "DEFAULT_TIMEOUT", "ClientCore", "Mode", "log"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "ClientCore",
+    "Mode",
+    "checked_base_url",
+    "log",
+]
 
 DEFAULT_BASE_URL = "https://api.3commas.io/public/api"
 DEFAULT_TIMEOUT = 30.0
@@ -35,6 +44,24 @@ Mode = Literal["paper", "real"]
 
 log = logging.getLogger("threecommas")
 T = TypeVar("T")
+
+
+def checked_base_url(value: str | httpx.URL) -> str:
+    """The base URL without its trailing `/`, once it is an http(s) URL with a host and nothing after
+    the path: a query string or fragment would end up in the middle of every request URL. The error
+    never repeats the URL, which may carry credentials."""
+    text = str(value).rstrip("/")
+    try:
+        url = httpx.URL(text)
+    except httpx.InvalidURL:
+        raise ThreeCommasError("base_url is not a valid URL") from None
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ThreeCommasError("base_url must be an http:// or https:// URL with a host")
+    if "?" in text or "#" in text:
+        raise ThreeCommasError("base_url must not have a query string or fragment (`?...`, `#...`)")
+    if url.userinfo:
+        raise ThreeCommasError("base_url must not carry a user name or password; pass api_key= instead")
+    return text
 
 
 class ClientCore:
@@ -51,15 +78,18 @@ class ClientCore:
         max_retries: int,
         mode: Mode | None,
         default_headers: Mapping[str, str] | None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
-        """Resolve credentials (arguments, then environment) and keep the settings."""
+        """Resolve credentials (arguments, then environment) and check and keep the settings: every
+        setting that cannot work is refused here, before the first call."""
         if mode not in ("paper", "real", None):
             raise ThreeCommasError(f"mode must be 'paper', 'real' or None, not {mode!r}")
-        if max_retries < 0:
-            raise ThreeCommasError("max_retries must not be negative")
-        self.base_url = str(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL).rstrip("/")
+        self.base_url = checked_base_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
+        self._base_path = httpx.URL(self.base_url).raw_path.decode("ascii").rstrip("/")
         self.timeout = timeout
-        self.max_retries = max_retries
+        self.max_retries = checked_retries(max_retries)
+        self.max_response_bytes = checked_limit(max_response_bytes)
+        """Largest response body read; a larger one raises `ResponseTooLargeError`."""
         self.mode = mode
         self.default_headers = dict(default_headers or {})
         self.validators = ValidatorRegistry()
@@ -77,11 +107,14 @@ class ClientCore:
         """Validate the values, then build and sign the request; raises before any I/O."""
         sent = {name: value for name, value in values.items() if not isinstance(value, NotGiven)}
         validate(spec, sent, self.validators.checks_for(spec.id))
-        secret_names = [param.name for param in spec.params if param.secret]
-        if secret_names:
-            protect_query_params(secret_names)
+        if spec.secret_names:
+            protect_query_params(spec.secret_names)
         parts = request_parts(spec, sent, options)
         url = httpx.URL(self.base_url + parts.path + (f"?{parts.query}" if parts.query else ""))
+        if url.raw_path.partition(b"?")[0] != (self._base_path + parts.path).encode("utf-8"):
+            raise ThreeCommasError(
+                f"`{spec.id}`: the route {spec.path} leaves the base path {self._base_path or '/'}; not sent"
+            )
         headers = self._headers(options, has_body=parts.body is not None)
         if spec.signed:  # signed from the parsed URL, so the bytes signed are the bytes sent
             headers.update(self._credentials.signature_headers(url, parts.body or b"", spec.id))
@@ -106,7 +139,7 @@ class ClientCore:
         """The call's retry budget: 0 for methods that must not repeat (a second POST can trade twice)."""
         if request.method not in RETRYABLE_METHODS:
             return 0
-        return self.max_retries if isinstance(options.max_retries, NotGiven) else max(0, options.max_retries)
+        return self.max_retries if isinstance(options.max_retries, NotGiven) else options.max_retries
 
     def _result(self, response: httpx.Response, cast_to: type[T], raw: bool) -> T:
         """The parsed body (or a `RawResponse`) of a 2xx; the matching `APIStatusError` otherwise."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -11,13 +12,14 @@ import httpx
 
 from ._exceptions import ThreeCommasError
 from ._signing import HmacSigner, RsaSigner, SignatureScheme, Signer, signing_payload
-from ._types import REDACTED
+from ._redaction import REDACTED
 
 __all__ = ["ENV_API_KEY", "ENV_API_SECRET", "ENV_PRIVATE_KEY_PATH", "Credentials"]
 
 ENV_API_KEY = "THREECOMMAS_API_KEY"
 ENV_API_SECRET = "THREECOMMAS_API_SECRET"
 ENV_PRIVATE_KEY_PATH = "THREECOMMAS_PRIVATE_KEY_PATH"
+_HEADER_TOKEN = re.compile(r"[\x21-\x7e]+")
 
 
 class Credentials:
@@ -40,7 +42,13 @@ class Credentials:
         """Arguments win; otherwise `THREECOMMAS_API_KEY`, `THREECOMMAS_API_SECRET` and the PEM file named
         by `THREECOMMAS_PRIVATE_KEY_PATH` (read once, here). A secret and a private key together are an
         error."""
-        api_key = api_key or environ.get(ENV_API_KEY) or None
+        api_key = _checked_api_key(api_key or environ.get(ENV_API_KEY) or None)
+        if secret is not None and not isinstance(secret, str):
+            raise ThreeCommasError(
+                f"secret must be a str (the API secret as text), not {type(secret).__name__}"
+            )
+        if private_key is not None and not isinstance(private_key, (str, bytes)):
+            raise ThreeCommasError(f"private_key must be PEM text or bytes, not {type(private_key).__name__}")
         if not secret and not private_key:
             secret = environ.get(ENV_API_SECRET) or None
             private_key = _read_key_file(environ.get(ENV_PRIVATE_KEY_PATH) or None)
@@ -80,6 +88,20 @@ class Credentials:
         """Shows what is configured, never the values."""
         api_key = REDACTED if self.has_api_key else None
         return f"Credentials(api_key={api_key}, scheme={self.scheme!r})"
+
+
+def _checked_api_key(api_key: object) -> str | None:
+    """The API key, once it can travel as a header value: printable ASCII, no space or line break. The
+    error names what is wrong, never the key."""
+    if api_key is None:
+        return None
+    if not isinstance(api_key, str):
+        raise ThreeCommasError(f"api_key must be a str, not {type(api_key).__name__}")
+    if not _HEADER_TOKEN.fullmatch(api_key):
+        raise ThreeCommasError(
+            "api_key must be printable ASCII without spaces or line breaks (it is sent as the Apikey header)"
+        )
+    return api_key
 
 
 def _read_key_file(path: str | None) -> bytes | None:

@@ -12,7 +12,7 @@ import json
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from decimal import Decimal
-from typing import Any, Generic, ParamSpec, TypeVar, cast
+from typing import Any, Generic, ParamSpec, TypeVar, cast, get_args, get_origin
 
 import httpx
 import pydantic
@@ -27,6 +27,8 @@ __all__ = [
     "raw_response_requested",
     "to_raw_response_wrapper",
 ]
+PACKAGE_EXPORTS = ("RawResponse",)
+"""Re-exported by the package's top level (the generator reads this)."""
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -48,16 +50,35 @@ def _type_adapter(cast_to: Any) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(cast_to)
 
 
+def _type_name(cast_to: object) -> str:
+    """`Account`, `list[Account]`: a type as a message names it."""
+    arguments = get_args(cast_to)
+    origin = get_origin(cast_to)
+    if origin is not None and arguments:
+        return f"{getattr(origin, '__name__', origin)}[{', '.join(_type_name(a) for a in arguments)}]"
+    return str(getattr(cast_to, "__name__", cast_to))
+
+
 def parse_response(response: httpx.Response, cast_to: type[T]) -> T:
     """The JSON body validated into `cast_to` (a model, `list[Model]`, `bool`, or `object` for raw JSON).
 
     JSON numbers with a fraction or exponent are read as `Decimal`, so no digit is lost. An empty body gives
-    `None`.
+    `None` where nothing is documented (`object`) and an error where a type is. JSON nested past what
+    Python can parse is an error too, never a `RecursionError`.
     """
+    name = _type_name(cast_to)
     if not response.content.strip():
-        return cast(T, None)
+        if cast_to is object:
+            return cast(T, None)
+        raise APIResponseValidationError(
+            f"response body is empty, but {name} was expected", response=response
+        )
     try:
         data = json.loads(response.content, parse_float=Decimal)
+    except RecursionError:
+        raise APIResponseValidationError(
+            "response body is JSON nested too deeply to parse", response=response
+        ) from None
     except ValueError:
         excerpt = readable_text(response.text)
         raise APIResponseValidationError(f"response body is not JSON: {excerpt}", response=response) from None
@@ -65,12 +86,16 @@ def parse_response(response: httpx.Response, cast_to: type[T]) -> T:
         return cast(T, data)
     try:
         return cast(T, _type_adapter(cast(Any, cast_to)).validate_python(data))
+    except RecursionError:
+        raise APIResponseValidationError(
+            f"response body nests too deeply to read as {name}", response=response
+        ) from None
     except pydantic.ValidationError as invalid:
         details = "; ".join(
             f"{'.'.join(str(part) for part in error['loc']) or '(root)'}: {error['msg']}"
             for error in invalid.errors(include_input=False, include_url=False)[:5]
         )
-        message = f"response does not match {getattr(cast_to, '__name__', cast_to)}: {details}"
+        message = f"response does not match {name}: {details}"
         raise APIResponseValidationError(message, response=response) from None
 
 

@@ -15,10 +15,25 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
-__all__ = ["RETRYABLE_METHODS", "RetryPolicy", "parse_retry_after"]
+from ._exceptions import ThreeCommasError
+
+__all__ = ["MAX_RETRIES", "RETRYABLE_METHODS", "RetryPolicy", "checked_retries", "parse_retry_after"]
 
 RETRYABLE_METHODS = frozenset({"GET"})
 """Methods retried automatically; every other method is sent exactly once."""
+
+MAX_RETRIES = 10
+"""The most retries a client or a single call may ask for: past that, a client that keeps calling an API
+that rate-limits it gets its IP banned."""
+
+
+def checked_retries(value: object, what: str = "max_retries") -> int:
+    """`value` when it is a whole number from 0 to `MAX_RETRIES`; a `ThreeCommasError` otherwise."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ThreeCommasError(f"{what} must be an int, not {type(value).__name__}")
+    if not 0 <= value <= MAX_RETRIES:
+        raise ThreeCommasError(f"{what} must be from 0 to {MAX_RETRIES}, not {value}")
+    return value
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._exceptions import Problem, ValidationError
 from ._spec import EndpointSpec
-from ._types import REDACTED
+from ._redaction import REDACTED
 from ._value_checks import ParamChecker, path_placeholders
 
 __all__ = ["EndpointCheck", "ValidatorRegistry", "find_problems", "validate"]

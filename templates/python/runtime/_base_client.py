@@ -6,6 +6,7 @@ send-with-retries loop, sleeping and closing. Only GET is retried (see `_retry.p
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -13,6 +14,7 @@ from typing import Self, TypeVar
 
 import httpx
 
+from ._body import DEFAULT_MAX_RESPONSE_BYTES, aread_body, read_body
 from ._client_core import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientCore, Mode, log
 from ._exceptions import APIConnectionError, APITimeoutError
 from ._response import raw_response_requested
@@ -21,6 +23,7 @@ from ._types import RequestOptions, TimeoutTypes
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "AsyncAPIClient",
@@ -30,14 +33,21 @@ __all__ = [
 
 T = TypeVar("T")
 _NO_OPTIONS = RequestOptions()
+_QUERY = re.compile(r"\?[^\s'\"]*")
 
 
 def _connection_error(request: httpx.Request, error: httpx.RequestError) -> APIConnectionError:
-    """Our exception for a transport failure; the message names the method and path, never the query."""
+    """Our exception for a transport failure; the message names the method and path, never the query.
+
+    It is raised outside the `except` block that caught `error`, so it neither chains nor holds httpx's
+    exception (whose `request` still has the `Apikey` header and every query value); what httpx said is
+    kept in the message, any query string in it cut."""
     where = f"{request.method} {request.url.path}"
+    said = _QUERY.sub("?...", str(error))[:200]
+    detail = f"{type(error).__name__}: {said}" if said else type(error).__name__
     if isinstance(error, httpx.TimeoutException):
-        return APITimeoutError(f"Request timed out: {where} ({type(error).__name__})", request=request)
-    return APIConnectionError(f"Connection error: {where} ({type(error).__name__})", request=request)
+        return APITimeoutError(f"Request timed out: {where} ({detail})", request=request)
+    return APIConnectionError(f"Connection error: {where} ({detail})", request=request)
 
 
 async def _async_sleep(seconds: float) -> None:
@@ -62,6 +72,7 @@ class SyncAPIClient(ClientCore):
         mode: Mode | None = None,
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Configure the client; credentials fall back to `THREECOMMAS_*` environment variables."""
         super().__init__(
@@ -73,6 +84,7 @@ class SyncAPIClient(ClientCore):
             max_retries=max_retries,
             mode=mode,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         self._owns_http_client = http_client is None
         self._client = http_client if http_client is not None else httpx.Client(timeout=timeout)
@@ -112,12 +124,18 @@ class SyncAPIClient(ClientCore):
     def _send_once(self, request: httpx.Request, attempt: int) -> httpx.Response:
         started = time.monotonic()
         try:
-            response = self._client.send(request)
+            response = self._client.send(request, stream=True)
+            try:
+                read_body(response, self.max_response_bytes)
+            finally:
+                response.close()
         except httpx.RequestError as error:
-            self._log_attempt(request, type(error).__name__, started, attempt)
-            raise _connection_error(request, error) from error
-        self._log_attempt(request, str(response.status_code), started, attempt)
-        return response
+            failure = error
+        else:
+            self._log_attempt(request, str(response.status_code), started, attempt)
+            return response
+        self._log_attempt(request, type(failure).__name__, started, attempt)
+        raise _connection_error(request, failure)
 
     def close(self) -> None:
         """Close the connection pool, unless the `http_client` was passed in by you."""
@@ -150,6 +168,7 @@ class AsyncAPIClient(ClientCore):
         mode: Mode | None = None,
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         """Configure the client; credentials fall back to `THREECOMMAS_*` environment variables."""
         super().__init__(
@@ -161,6 +180,7 @@ class AsyncAPIClient(ClientCore):
             max_retries=max_retries,
             mode=mode,
             default_headers=default_headers,
+            max_response_bytes=max_response_bytes,
         )
         self._owns_http_client = http_client is None
         self._client = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
@@ -200,12 +220,18 @@ class AsyncAPIClient(ClientCore):
     async def _send_once(self, request: httpx.Request, attempt: int) -> httpx.Response:
         started = time.monotonic()
         try:
-            response = await self._client.send(request)
+            response = await self._client.send(request, stream=True)
+            try:
+                await aread_body(response, self.max_response_bytes)
+            finally:
+                await response.aclose()
         except httpx.RequestError as error:
-            self._log_attempt(request, type(error).__name__, started, attempt)
-            raise _connection_error(request, error) from error
-        self._log_attempt(request, str(response.status_code), started, attempt)
-        return response
+            failure = error
+        else:
+            self._log_attempt(request, str(response.status_code), started, attempt)
+            return response
+        self._log_attempt(request, type(failure).__name__, started, attempt)
+        raise _connection_error(request, failure)
 
     async def close(self) -> None:
         """Close the connection pool, unless the `http_client` was passed in by you."""

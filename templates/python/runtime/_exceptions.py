@@ -1,15 +1,20 @@
 """The exceptions the SDK raises: one root, one class per status family, and validation problems.
 
 Every class derives from `ThreeCommasError`. Messages never carry credentials, signatures or the values of
-secret parameters.
+secret parameters, and neither do the requests and responses they keep: those are copies without the
+`Apikey` and `Signature` headers, without the request body, with secret query values masked. Every
+exception pickles and unpickles (for multiprocessing and task queues).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
+
+from ._redaction import redacted_request, redacted_response
 
 __all__ = [
     "APIConnectionError",
@@ -24,23 +29,38 @@ __all__ = [
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ThreeCommasError",
     "UnprocessableEntityError",
     "ValidationError",
 ]
+PACKAGE_EXPORTS = __all__
+"""Re-exported by the package's top level (the generator reads this): every exception."""
+
+
+def _restore(cls: type[ThreeCommasError], args: tuple[Any, ...], state: dict[str, Any]) -> ThreeCommasError:
+    """Rebuild a pickled exception without calling `__init__` (its arguments are keyword-only)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ThreeCommasError(Exception):
     """Root of every exception this SDK raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the message and the attributes, whatever the subclass's `__init__` requires."""
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
 
 
 class APIConnectionError(ThreeCommasError):
     """The request never got a response: DNS, refused connection, reset, TLS, ..."""
 
     def __init__(self, message: str = "Connection error.", *, request: httpx.Request | None = None) -> None:
-        """Keep the request that failed (its URL may hold query values; it is not part of the message)."""
+        """Keep a redacted copy of the request that failed (the message never shows its query)."""
         super().__init__(message)
-        self.request = request
+        self.request = redacted_request(request) if request is not None else None
 
 
 class APITimeoutError(APIConnectionError):
@@ -51,10 +71,20 @@ class APIResponseValidationError(ThreeCommasError):
     """A 2xx response whose body is not JSON or does not match the documented response type."""
 
     def __init__(self, message: str, *, response: httpx.Response) -> None:
-        """Keep the response so the raw body stays reachable."""
+        """Keep a copy of the response (its request redacted) so the raw body stays reachable."""
         super().__init__(message)
-        self.response = response
+        self.response = redacted_response(response)
         self.status_code = response.status_code
+
+
+class ResponseTooLargeError(ThreeCommasError):
+    """The response body is larger than the client's `max_response_bytes`; it was not read to the end."""
+
+    def __init__(self, message: str, *, status_code: int, limit: int) -> None:
+        """Keep the status and the limit that was passed."""
+        super().__init__(message)
+        self.status_code = status_code
+        self.limit = limit
 
 
 class APIStatusError(ThreeCommasError):
@@ -77,7 +107,7 @@ class APIStatusError(ThreeCommasError):
     ) -> None:
         """Build from an already-read response; see `make_status_error` for the usual way in."""
         super().__init__(message)
-        self.response = response
+        self.response = redacted_response(response)
         self.status_code = response.status_code
         self.body = body
         self.error = error

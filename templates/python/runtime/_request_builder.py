@@ -19,6 +19,8 @@ from ._value_checks import path_placeholders
 
 __all__ = ["RequestParts", "fill_path", "request_parts"]
 
+_ROUTE_CHANGING = frozenset({"", ".", ".."})
+
 
 @dataclass(frozen=True)
 class RequestParts:
@@ -31,13 +33,20 @@ class RequestParts:
 
 
 def fill_path(template: str, values: Mapping[str, object]) -> str:
-    """`/ver1/bots/{bot_id}/show` with `bot_id=12` -> `/ver1/bots/12/show` (values percent-encoded)."""
+    """`/ver1/bots/{bot_id}/show` with `bot_id=12` -> `/ver1/bots/12/show` (values percent-encoded).
+
+    A value is one whole segment: `/`, `?` and `#` are percent-encoded, and a value that would make an
+    empty, `.` or `..` segment (and so move the request to another route) is refused."""
     path = template
     for name in path_placeholders(template):
         if values.get(name) is None:
             raise ThreeCommasError(f"no value for the path parameter `{name}`")
         value = values[name]
         text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        if text in _ROUTE_CHANGING:
+            raise ThreeCommasError(
+                f"the path parameter `{name}` must not be {text!r}: the request would leave its route"
+            )
         path = path.replace("{" + name + "}", quote(text, safe=""))
     return path
 

@@ -86,6 +86,18 @@ class EndpointSpec:
         """Top-level parameters keyed by wire name."""
         return {param.name: param for param in self.params}
 
+    @cached_property
+    def secret_names(self) -> frozenset[str]:
+        """Wire names of the `secret` parameters at any depth: what log lines and exceptions mask."""
+        found: set[str] = set()
+        stack = list(self.params)
+        while stack:
+            param = stack.pop()
+            stack.extend(param.fields)
+            if param.secret:
+                found.add(param.name)
+        return frozenset(found)
+
     @property
     def sends_json_body(self) -> bool:
         """True when `body` parameters travel as JSON (POST, PUT, PATCH), false when they join the query."""

@@ -35,9 +35,12 @@ _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     422: UnprocessableEntityError,
     429: RateLimitError,
 }
-_INVISIBLE_BLOCKS = re.compile(r"<(script|style|head)\b.*?</\1\s*>", re.I | re.S)
-_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.I | re.S)
-_TAG = re.compile(r"<[^>]+>")
+# Every pattern stops at the next `<`, and every search starts where the last one ended, so turning a page
+# into text is linear in its size (a megabyte of `<` once took minutes).
+_BLOCK_START = re.compile(r"<(script|style|head)\b[^<>]*>", re.I)
+_TITLE_START = re.compile(r"<title\b[^<>]*>", re.I)
+_CLOSE = {tag: re.compile(rf"</{tag}\b[^<>]*>", re.I) for tag in ("script", "style", "head", "title")}
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def status_error_class(status_code: int) -> type[APIStatusError]:
@@ -47,13 +50,36 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     return _STATUS_CLASSES.get(status_code, APIStatusError)
 
 
+def _title(text: str) -> str:
+    """The text of the first `<title>`, or `""`."""
+    start = _TITLE_START.search(text)
+    if start is None:
+        return ""
+    close = _CLOSE["title"].search(text, start.end())
+    return text[start.end() : close.start() if close else len(text)]
+
+
+def _without_blocks(text: str) -> str:
+    """The page without its `<script>`, `<style>` and `<head>` blocks; one never closed hides the rest."""
+    kept: list[str] = []
+    position = 0
+    while match := _BLOCK_START.search(text, position):
+        kept.append(text[position : match.start()])
+        close = _CLOSE[match.group(1).lower()].search(text, match.end())
+        if close is None:
+            return " ".join(kept)
+        position = close.end()
+    kept.append(text[position:])
+    return " ".join(kept)
+
+
 def readable_text(text: str, limit: int = MAX_TEXT_LENGTH) -> str:
-    """Plain text of an HTML or text body: title kept, tags and scripts dropped, spaces collapsed, cut."""
-    title = _TITLE.search(text)
-    without_blocks = _INVISIBLE_BLOCKS.sub(" ", text)
-    plain = html.unescape(_TAG.sub(" ", without_blocks))
-    if title and title.group(1).strip() not in plain:
-        plain = f"{title.group(1)} {plain}"
+    """Plain text of an HTML or text body: title kept, tags and scripts dropped, spaces collapsed, cut.
+    Linear in the length of `text`."""
+    title = " ".join(html.unescape(_TAG.sub(" ", _title(text))).split())
+    plain = html.unescape(_TAG.sub(" ", _without_blocks(text)))
+    if title and title not in " ".join(plain.split()):
+        plain = f"{title} {plain}"
     plain = " ".join(plain.split())
     return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
 
@@ -83,7 +109,7 @@ def _decoded_body(response: httpx.Response) -> object:
     """The JSON body, or the text when the body is not JSON."""
     try:
         return json.loads(response.content) if response.content else None
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text
 
 
@@ -98,13 +124,20 @@ def _message(
     parts = [f"{response.status_code} {response.reason_phrase}".strip()]
     parts += [part for part in (error, description) if part]
     if error is None and description is None and body is not None:
-        excerpt = readable_text(body if isinstance(body, str) else json.dumps(body, default=str))
+        excerpt = readable_text(body if isinstance(body, str) else _json_text(body))
         parts += [excerpt] if excerpt else []
     message = ": ".join(parts)
     if isinstance(attributes, dict) and attributes:
         details = "; ".join(f"{name}: {_joined(reasons)}" for name, reasons in attributes.items())
         message += f" ({readable_text(details, 2 * MAX_TEXT_LENGTH)})"
     return message
+
+
+def _json_text(body: object) -> str:
+    try:
+        return json.dumps(body, default=str)
+    except (ValueError, RecursionError):
+        return "(JSON nested too deeply to show)"
 
 
 def _joined(reasons: object) -> str:

@@ -8,10 +8,11 @@ from typing import Literal, Union
 
 import httpx
 
-__all__ = ["NOT_GIVEN", "REDACTED", "NotGiven", "RequestOptions", "TimeoutTypes"]
+from ._retry import checked_retries
 
-REDACTED = "<redacted>"
-"""What reprs and messages show in place of a credential or a secret value."""
+__all__ = ["NOT_GIVEN", "NotGiven", "RequestOptions", "TimeoutTypes"]
+PACKAGE_EXPORTS = ("NOT_GIVEN", "NotGiven")
+"""Re-exported by the package's top level (the generator reads this)."""
 
 TimeoutTypes = Union[float, httpx.Timeout, None]
 """What a timeout may be: seconds, a full `httpx.Timeout`, or `None` for no timeout at all."""
@@ -58,4 +59,9 @@ class RequestOptions:
     timeout: TimeoutTypes | NotGiven = NOT_GIVEN
     """Timeout for this call; `NOT_GIVEN` keeps the client's timeout."""
     max_retries: int | NotGiven = NOT_GIVEN
-    """Retries for this call (GET only); `NOT_GIVEN` keeps the client's `max_retries`."""
+    """Retries for this call (GET only), from 0 to `MAX_RETRIES`; `NOT_GIVEN` keeps the client's."""
+
+    def __post_init__(self) -> None:
+        """Refuse a retry budget out of bounds here, when the call is made, not after a failure."""
+        if not isinstance(self.max_retries, NotGiven):
+            checked_retries(self.max_retries)

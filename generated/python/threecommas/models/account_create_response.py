@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from .._models import Amount, BaseModel
 
 __all__ = [
@@ -157,7 +159,7 @@ class AccountCreateResponse(BaseModel):
     grid_bots_allowed: bool | None = None
     """Indicates whether Grid Bot is enabled for this account (`true`) or not (`false`)"""
 
-    api_key: str | None = None
+    api_key: str | None = Field(default=None, repr=False)
     """API key used for the account."""
 
     api_key_invalid: bool | None = None
