@@ -5,6 +5,7 @@ response field may be absent (`| None = None`) and an enum accepts unknown strin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,20 +29,22 @@ _RESPONSE_SCALARS = {
     "object": "{dict}[{str}, {object}]",
 }
 _BUILTINS = ("str", "int", "float", "bool", "object", "list", "dict")
+RESPELLABLE = frozenset(_BUILTINS)
+"""The builtins the view's annotations and `cast_to` values read, spelled through `Builtins`."""
 _TYPING_TWINS = {"list": "List", "dict": "Dict"}
 
 
 @dataclass(frozen=True)
 class Builtins:
-    """How a module spells the builtins its annotations use. Inside a class that defines a method named
-    `list`, the name `list` is that method, so such a module writes `List[...]` (and `builtins.int` for a
-    method named `int`)."""
+    """How one scope spells the builtins it reads. Inside a class that defines a method named `list`,
+    the name `list` is that method, so the class's annotations write `List[...]` (and `builtins.int`
+    for a method named `int`); `hidden` comes from the names claimed in the scope (`Scope.hidden`)."""
 
     hidden: frozenset[str] = frozenset()
 
     @classmethod
-    def hidden_by(cls, names: Iterable[str]) -> Builtins:
-        return cls(frozenset(names) & frozenset(_BUILTINS))
+    def hidden_in(cls, names: Iterable[str]) -> Builtins:
+        return cls(frozenset(names) & RESPELLABLE)
 
     def name(self, builtin: str) -> str:
         if builtin not in self.hidden:
@@ -51,16 +54,18 @@ class Builtins:
     def spell(self, template: str) -> str:
         return template.format(**{b: self.name(b) for b in _BUILTINS})
 
-    @property
-    def typing_imports(self) -> tuple[str, ...]:
-        return tuple(sorted(_TYPING_TWINS[b] for b in self.hidden if b in _TYPING_TWINS))
-
-    @property
-    def needs_builtins_module(self) -> bool:
-        return any(b not in _TYPING_TWINS for b in self.hidden)
-
 
 PLAIN = Builtins()
+
+
+def typing_twins(code: Iterable[str]) -> list[str]:
+    """The typing names (`Dict`, `List`) that annotations or `cast_to` values spelled for hidden builtins."""
+    text = " ".join(code)
+    return sorted(t for t in _TYPING_TWINS.values() if re.search(rf"(?<![\w.]){t}\[", text))
+
+
+def reads_builtins_module(code: Iterable[str]) -> bool:
+    return any(re.search(r"(?<![\w.])builtins\.", text) for text in code)
 
 
 def literal(values: tuple[JsonScalar, ...]) -> str | None:

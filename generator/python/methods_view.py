@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import keyword
 from dataclasses import dataclass
 
 from ..ir.model import Endpoint, Field
 from .annotations import PLAIN, Builtins, request_annotation
 from .docstrings import field_doc, method_doc
 from .example_values import example_values
+from .generated_names import method_body, typed_dict_reads
 from .layout import annotated
 from .literals import doc_literal, markdown_text, value_literal
-from .naming import (
-    ARGUMENT_RESERVED,
-    Namespace,
-    class_name,
-    operation_class,
-    singular,
-    snake_identifier,
-    spec_constant,
-)
+from .naming import class_name, operation_class, python_name, singular, wire_name
+from .scopes import KEYWORDS, Claims, Origin, Scope
 
 
 @dataclass(frozen=True)
@@ -92,26 +85,45 @@ def _example_type(endpoint: Endpoint) -> str:
 
 
 class MethodBuilder:
+    """One method's view. Its arguments are claimed in its body's scope; its request TypedDicts among
+    the package's classes (`classes`); `names` spells the builtins of the resource class's scope."""
+
     def __init__(
         self,
         endpoint: Endpoint,
         method_name: str,
-        typed_dict_names: Namespace,
+        classes: Scope,
         access: str,
-        names: Builtins = PLAIN,
+        names: Builtins,
+        claims: Claims,
+        spec: str,
     ):
         self.endpoint = endpoint
         self.access = access
         self.names = names
         self.method_name = method_name
-        self.typed_dict_names = typed_dict_names
+        self.classes = classes
+        self.claims = claims
+        self.spec = spec
         self.typed_dicts: list[TypedDictView] = []
 
-    def build(self, returns: str) -> MethodView:
-        names = Namespace(ARGUMENT_RESERVED)
+    def _arguments(self) -> tuple[dict[str, str], Builtins]:
+        """Each param's argument, and how the body (its `cast_to`) spells the builtins they hide and
+        the class's names hide."""
+        scope = method_body()
+        where = f"client.{self.access}.{self.method_name}"
         arg_names = {
-            p.name: names.claim(snake_identifier(p.name, ARGUMENT_RESERVED)) for p in self.endpoint.params
+            p.name: self.claims.claim(
+                python_name(p.name),
+                [scope],
+                Origin(self.endpoint.source.file, p.line, "argument", f" of {where}{wire_name(p.name)}"),
+            )
+            for p in self.endpoint.params
         }
+        return arg_names, Builtins(self.names.hidden | scope.hidden)
+
+    def build(self, returns: str, roots: dict[str, tuple[str, str]]) -> MethodView:
+        arg_names, body_names = self._arguments()
         order = [p for p in self.endpoint.params if p.location == "path"]
         path_args = tuple(self._arg(p, arg_names[p.name], required=True) for p in order)
         rest = [p for p in self.endpoint.params if p.location != "path"]
@@ -122,12 +134,12 @@ class MethodBuilder:
         return MethodView(
             name=self.method_name,
             doc=doc_literal(doc, indent=8),
-            spec=spec_constant(self.method_name),
+            spec=self.spec,
             positional=path_args,
             keyword=tuple(required + optional),
             arguments=path_args + tuple(required + optional),
             returns=returns,
-            cast_to=returns,
+            cast_to=return_type(self.endpoint, roots, body_names)[0],
             title_md=markdown_text(self.endpoint.title),
             route=markdown_text(f"{self.endpoint.method} {self.endpoint.path}"),
             example_call=call,
@@ -156,17 +168,23 @@ class MethodBuilder:
         return ArgView(name, annotation, default, value_literal(param.name), line)
 
     def _typed_dict(self, field: Field, prefix: str | None = None) -> str:
+        """A TypedDict for an object param (and one per object below it). Its keys are wire names and
+        keep them: one the class body would read as a name makes it use the functional form."""
         base = class_name(field.name)
         owner = prefix or operation_class(self.endpoint.resource, self.endpoint.name)
-        name = self.typed_dict_names.claim(owner + (singular(base) if field.is_array else base) + "Param")
-        keys = []
+        origin = Origin(self.endpoint.source.file, field.line, "request TypedDict")
+        natural = owner + (singular(base) if field.is_array else base) + "Param"
+        name = self.claims.claim(natural, [self.classes], origin)
+        names = Builtins.hidden_in(child.name for child in field.fields)
+        keys, nested_names = [], []
         for child in field.fields:
             nested = (
-                self._typed_dict(child, name[: -len("Param")])
+                self._typed_dict(child, name.removesuffix("Param"))
                 if child.fields and child.item_type == "object"
                 else None
             )
-            annotation = request_annotation(child, nested)
+            nested_names += [nested] if nested else []
+            annotation = request_annotation(child, nested, names)
             annotation = f"Required[{annotation}]" if child.required else annotation
             keys.append(
                 TypedDictKeyView(
@@ -177,7 +195,8 @@ class MethodBuilder:
                     line=annotated(child.name, annotation, None, 4),
                 )
             )
-        identifiers = all(k.name.isidentifier() and not keyword.iskeyword(k.name) for k in keys)
+        reads = typed_dict_reads(nested_names)
+        identifiers = all(k.name.isidentifier() and k.name not in KEYWORDS | reads for k in keys)
         self.typed_dicts.append(
             TypedDictView(name, doc_literal(field_doc(field), indent=4), tuple(keys), identifiers)
         )

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir.model import ApiIR, Endpoint, Entity, Field
-from .annotations import Builtins, needs_literal, response_annotation
+from ..ir.model import ApiIR, Endpoint, Entity, Field, SourceRef
+from .annotations import Builtins, needs_literal, reads_builtins_module, response_annotation, typing_twins
 from .docstrings import field_doc
+from .generated_names import model_class
 from .layout import annotated
 from .literals import doc_literal, value_literal
-from .naming import (
-    MODEL_RESERVED,
-    Namespace,
-    class_name,
-    model_attribute,
-    response_class,
-    singular,
-    snake_identifier,
-)
+from .naming import class_name, python_name, response_class, singular, wire_name
+from .scopes import Claims, Origin, Scope
 
 
 @dataclass(frozen=True)
@@ -51,23 +45,27 @@ def _has_children(field: Field) -> bool:
 
 
 class ModelBuilder:
-    """Walks field trees depth-first, naming each object model once per package."""
+    """Walks field trees depth-first, naming each object model once per package: classes are claimed
+    among the package's classes, attributes in their model's class scope."""
 
-    def __init__(self, class_names: Namespace):
-        self.class_names = class_names
+    def __init__(self, classes: Scope, claims: Claims):
+        self.classes = classes
+        self.claims = claims
+        self.file = ""
 
     def module(
-        self, module: str, source: str, root_name: str, doc: str, fields: tuple[Field, ...]
+        self, module: str, source: SourceRef, root_name: str, doc: str, fields: tuple[Field, ...]
     ) -> ModelModuleView:
+        self.file = source.file
         models: list[ModelView] = []
-        root = self.class_names.claim(root_name)
+        root = self.claims.claim(root_name, [self.classes], Origin(source.file, source.line, "model class"))
         self._model(root, doc, fields, models)
         ordered = models[::-1]  # pre-order reversed: every nested model before the model using it
         fields = [f for m in ordered for f in m.fields]
-        typing = sorted({t for f in fields for t in ("Dict", "List") if f"{t}[" in f.annotation})
+        typing = typing_twins(f.annotation for f in fields)
         typing += ["Literal"] if any(needs_literal(f.annotation) for f in fields) else []
         groups = [
-            (["import builtins"] if any("builtins." in f.annotation for f in fields) else [])
+            (["import builtins"] if reads_builtins_module(f.annotation for f in fields) else [])
             + ([f"from typing import {', '.join(typing)}"] if typing else []),
             ["from pydantic import Field"] if any(f.default != "None" for f in fields) else [],
             [
@@ -76,13 +74,27 @@ class ModelBuilder:
         ]
         imports = [line for group in groups if group for line in group + [""]][:-1]
         return ModelModuleView(
-            module=module, source=source, models=tuple(ordered), root=root, imports=tuple(imports)
+            module=module, source=source.file, models=tuple(ordered), root=root, imports=tuple(imports)
         )
 
+    def _attributes(self, model: str, fields: tuple[Field, ...]) -> tuple[list[str], Builtins]:
+        """Each field's attribute, claimed in the model's scope: a field whose wire name is its natural
+        attribute claims it first, so no attribute is spelled like another field's wire name."""
+        natural = [python_name(f.name) for f in fields]
+        own = [n == f.name for f, n in zip(fields, natural)]
+        scope = model_class({f.name for f, mine in zip(fields, own) if f.name.isidentifier() and not mine})
+        claimed: dict[int, str] = {}
+        for first in (True, False):
+            for index, field in enumerate(fields):
+                if own[index] is first:
+                    origin = Origin(
+                        self.file, field.line, "attribute", f" of model {model}{wire_name(field.name)}"
+                    )
+                    claimed[index] = self.claims.claim(natural[index], [scope], origin)
+        return [claimed[i] for i in range(len(fields))], Builtins.hidden_in(scope.hidden)
+
     def _model(self, name: str, doc: str, fields: tuple[Field, ...], out: list[ModelView]) -> ModelView:
-        attributes = Namespace(MODEL_RESERVED)
-        claimed = [attributes.claim(model_attribute(field.name)) for field in fields]
-        names = Builtins.hidden_by(claimed)
+        claimed, names = self._attributes(name, fields)
         views = []
         placeholder_index = len(out)
         out.append(ModelView(name, doc, ()))  # reserve the slot so children land after it
@@ -90,7 +102,10 @@ class ModelBuilder:
             nested = None
             if _has_children(field):
                 base = class_name(field.name)
-                nested = self.class_names.claim(name + (singular(base) if field.is_array else base))
+                origin = Origin(self.file, field.line, "nested model class")
+                nested = self.claims.claim(
+                    name + (singular(base) if field.is_array else base), [self.classes], origin
+                )
                 self._model(nested, doc_literal(field_doc(field), indent=4), field.fields, out)
             alias = _default(field, attr)
             annotation = response_annotation(field, nested, names)
@@ -116,16 +131,21 @@ def _default(field: Field, attribute: str) -> str:
 
 
 def model_modules(
-    ir: ApiIR, class_names: Namespace
+    ir: ApiIR, classes: Scope, package: Scope, claims: Claims
 ) -> tuple[list[ModelModuleView], dict[str, tuple[str, str]]]:
-    """All model modules, and the (root model class, module) of each entity id and endpoint id."""
-    builder = ModelBuilder(class_names)
+    """All model modules, and the (root model class, module) of each entity id and endpoint id. Entities
+    claim their module and class names first, then endpoints, each in id order."""
+    builder = ModelBuilder(classes, claims)
     modules: list[ModelModuleView] = []
     roots: dict[str, tuple[str, str]] = {}
+
+    def module_name(natural: str, source: SourceRef) -> str:
+        return claims.claim(natural, [package], Origin(source.file, source.line, "model module"))
+
     for entity in ir.entities:
         module = builder.module(
-            entity.id,
-            entity.source.file,
+            module_name(python_name(entity.id), entity.source),
+            entity.source,
             singular(class_name(entity.title)),
             doc_literal(_entity_doc(entity), indent=4),
             entity.fields,
@@ -136,8 +156,8 @@ def model_modules(
         if endpoint.response.fields:
             name = response_class(endpoint)
             module = builder.module(
-                snake_identifier(name),
-                endpoint.source.file,
+                module_name(python_name(name), endpoint.source),
+                endpoint.source,
                 name,
                 doc_literal(_response_doc(endpoint), indent=4),
                 endpoint.response.fields,

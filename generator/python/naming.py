@@ -1,9 +1,9 @@
-"""Every identifier that reaches generated code comes from here: attribute, argument, method, class and
-module names, with keywords, reserved attributes, look-alikes and collisions handled in one place."""
+"""Every identifier that reaches generated code is spelled here: attribute, argument, method, class and
+module names from the pages' words, look-alikes folded. Where a spelling collides with what the
+generated code holds is decided by the scopes it is claimed in (`scopes.py`, `generated_names.py`)."""
 
 from __future__ import annotations
 
-import keyword
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from ..ir.model import Endpoint
 from ..words import singular
 from .runtime_names import class_attributes
+from .scopes import KEYWORDS
 
 # Names a generated model attribute must not take: pydantic's own API (its v1 names too); every
 # `model_*` name is pydantic's namespace as well (see `model_attribute`).
@@ -55,41 +56,43 @@ def _ascii_words(text: str) -> str:
     return unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
 
 
-def snake_identifier(text: str, reserved: Iterable[str] = ()) -> str:
-    """A safe snake_case Python identifier for `text`: `cancellable?` -> `cancellable`,
-    `transferResult.tranId` -> `transfer_result_tran_id`, `from` -> `from_`, `1st` -> `n_1st`."""
+def python_name(text: str) -> str:
+    """The natural snake_case identifier for `text`, before any scope is asked: `cancellable?` ->
+    `cancellable`, `transferResult.tranId` -> `transfer_result_tran_id`, `1st` -> `n_1st`. It may be a
+    keyword or a reserved name; claiming it in its scopes settles that."""
     text = _ascii_words(text)
     text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text)
     text = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", text)
     name = re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").lower() or "field"
     name = re.sub(r"_+", "_", name)
-    if name[0].isdigit():
-        name = f"n_{name}"
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved or name.startswith("__"):
-        name = f"{name}_"
-    return name
+    return f"n_{name}" if name[0].isdigit() else name
 
 
-def model_attribute(text: str) -> str:
-    """A response model attribute: a safe identifier outside pydantic's names (`model_dump` -> `model_dump_`)."""
-    name = snake_identifier(text, MODEL_RESERVED)
-    return f"{name}_" if name.startswith("model_") and not name.endswith("_") else name
+def wire_name(name: str) -> str:
+    """` (wire name 'Id')` for a warning about the identifier of `name`, when that is not `name` itself."""
+    return "" if python_name(name) == name else f" (wire name {name!r})"
+
+
+def snake_identifier(text: str, reserved: Iterable[str] = ()) -> str:
+    """`python_name`, escaped with a trailing `_` when it is a keyword or in `reserved` (`from` -> `from_`)."""
+    name = python_name(text)
+    return f"{name}_" if name in KEYWORDS or name in reserved else name
 
 
 def class_name(text: str) -> str:
     """`smart trade` / `smart_trade` / `SmartTrade` -> `SmartTrade`."""
-    words = snake_identifier(text).strip("_").split("_")
+    words = python_name(text).split("_")
     name = "".join(w[:1].upper() + w[1:] for w in words if w) or "Model"
     return f"M{name}" if name[0].isdigit() else name
 
 
 def constant_name(text: str) -> str:
-    return snake_identifier(text).strip("_").upper() or "CONSTANT"
+    return python_name(text).upper() or "CONSTANT"
 
 
 def spec_constant(method_name: str) -> str:
     """The module constant holding a method's `EndpointSpec`: `create` -> `CREATE_SPEC` (the suffix keeps
-    it clear of every other module-level name, `NOT_GIVEN` included)."""
+    it clear of every other module-level name, `NOT_GIVEN` included; the module scope checks the rest)."""
     return f"{constant_name(method_name)}_SPEC"
 
 
@@ -106,8 +109,9 @@ def response_class(endpoint: Endpoint) -> str:
 
 
 class Namespace:
-    """Hands out unique names in one scope, deterministically: the first asker keeps the plain name,
-    later ones get `_2`, `_3`, ... in the order they ask."""
+    """Hands out unique names in one flat namespace, deterministically: the first asker keeps the plain
+    name, later ones get `_2`, `_3`, ... in the order they ask (the OpenAPI schema names; the Python
+    view claims in `scopes.Scope`s instead, which also report each rename)."""
 
     def __init__(self, taken: Iterable[str] = ()):
         self._taken = set(taken)

@@ -5,17 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..ir.model import ApiIR, Endpoint
+from .annotations import Builtins, reads_builtins_module, typing_twins
 from .layout import call_assignment, import_line
-from .annotations import Builtins
 from .methods_view import MethodBuilder, MethodView, TypedDictView, return_type
-from .naming import (
-    CLIENT_RESERVED,
-    RAW_RESPONSE_ATTRIBUTE,
-    RESOURCE_RESERVED,
-    Namespace,
-    class_name,
-    snake_identifier,
-)
+from .naming import RAW_RESPONSE_ATTRIBUTE
+from .resource_names import RESOURCE_CLASSES, ResourceNames, ResourcePlace, method_names, resource_places
 from .specs_view import SpecView, spec_view, uses_condition
 
 
@@ -68,21 +62,21 @@ def _imports(
     models: set[tuple[str, str]],
     spec_names: str,
     children: list[ResourceView],
-    names: Builtins,
 ) -> list[str]:
     annotations = " ".join(
         [a.annotation for m in methods for a in m.positional + m.keyword]
         + [k.annotation for t in typed_dicts for k in t.keys]
+        + [code for m in methods for code in (m.returns, m.cast_to)]
     )
     wanted = (
         ("TYPE_CHECKING", bool(children)),
-        *((name, True) for name in names.typing_imports),
+        *((name, True) for name in typing_twins([annotations])),
         ("Literal", "Literal[" in annotations),
         ("Required", "Required[" in annotations),
         ("TypedDict", bool(typed_dicts)),
     )
     typing = [name for name, used in wanted if used]
-    lines = ["import builtins"] if names.needs_builtins_module else []
+    lines = ["import builtins"] if reads_builtins_module([annotations]) else []
     lines += ["from collections.abc import Mapping"] if methods else []
     if "Decimal" in annotations:
         lines.append("from decimal import Decimal")
@@ -110,7 +104,7 @@ def module_and_class(module: str, returns: str) -> tuple[str, str]:
 
 
 def _flavours(
-    view_class: str, access: str, methods: list[MethodView], children: list[ResourceView]
+    stem: str, access: str, methods: list[MethodView], children: list[ResourceView]
 ) -> tuple[FlavourView, FlavourView]:
     flavours = []
     for is_async, prefix, wrapper in (
@@ -121,9 +115,9 @@ def _flavours(
         flavours.append(
             FlavourView(
                 is_async=is_async,
-                resource_class=f"{prefix}{view_class}Resource",
+                resource_class=RESOURCE_CLASSES[int(is_async)].format(stem),
                 base_class="AsyncAPIResource" if is_async else "SyncAPIResource",
-                raw_class=f"{prefix}{view_class}ResourceWithRawResponse",
+                raw_class=RESOURCE_CLASSES[2 + int(is_async)].format(stem),
                 raw_attribute=RAW_RESPONSE_ATTRIBUTE,
                 wrapper=wrapper,
                 doc=f"The `client.{access}` endpoints{', async' if is_async else ''}.",
@@ -139,39 +133,29 @@ def _flavours(
     return flavours[0], flavours[1]
 
 
-@dataclass(frozen=True)
-class ResourcePlace:
-    """Where a resource class sits: its IR chain, attribute on its owner, access path and module."""
-
-    chain: str
-    attribute: str
-    access: str
-    module: str
-
-
 class ResourceBuilder:
     """Builds one resource module's view: its specs, methods, typed dicts and sub-resource attributes."""
 
-    def __init__(self, roots: dict[str, tuple[str, str]], typed_dict_names: Namespace):
+    def __init__(self, roots: dict[str, tuple[str, str]], names: ResourceNames):
         self.roots = roots
-        self.typed_dict_names = typed_dict_names
+        self.names = names
 
     def build(
         self, place: ResourcePlace, endpoints: list[Endpoint], children: list[ResourceView]
     ) -> ResourceView:
-        method_names = Namespace(RESOURCE_RESERVED | {c.attribute for c in children})
-        claimed = [method_names.claim(snake_identifier(e.name, RESOURCE_RESERVED)) for e in endpoints]
-        names = Builtins.hidden_by(claimed + [c.attribute for c in children])
+        claimed, spec_constants = method_names(place, endpoints, self.names)
+        names = Builtins.hidden_in(self.names.resource_classes[place.chain].hidden)
         methods, typed_dicts, models = [], [], set()
-        for endpoint, method_name in zip(endpoints, claimed):
+        for endpoint, method_name, spec in zip(endpoints, claimed, spec_constants):
             returns, module = return_type(endpoint, self.roots, names)
             if module is not None:
                 models.add(module_and_class(module, returns))
-            builder = MethodBuilder(endpoint, method_name, self.typed_dict_names, place.access, names)
-            methods.append(builder.build(returns))
+            builder = MethodBuilder(
+                endpoint, method_name, self.names.classes, place.access, names, self.names.claims, spec
+            )
+            methods.append(builder.build(returns, self.roots))
             typed_dicts.extend(builder.typed_dicts)
-        view_class = class_name(place.chain.replace(".", "_"))
-        flavours = _flavours(view_class, place.access, methods, children)
+        flavours = _flavours(place.stem, place.access, methods, children)
         exports = [t.name for t in typed_dicts] + [
             n for f in flavours for n in (f.resource_class, f.raw_class)
         ]
@@ -189,36 +173,17 @@ class ResourceBuilder:
             methods=tuple(methods),
             typed_dicts=tuple(typed_dicts),
             flavours=flavours,
-            specs=tuple(spec_view(e, m.name) for e, m in zip(endpoints, methods)),
-            imports=tuple(_imports(methods, typed_dicts, models, ", ".join(spec_names), children, names)),
+            specs=tuple(spec_view(e, m.spec) for e, m in zip(endpoints, methods)),
+            imports=tuple(_imports(methods, typed_dicts, models, ", ".join(spec_names), children)),
             exports=tuple(sorted(exports)),
         )
 
 
-def _places(chains: set[str]) -> dict[str, ResourcePlace]:
-    """Every resource chain (parents of sub-resources included) with its attribute, access and module."""
-    everything = {".".join(c.split(".")[: i + 1]) for c in chains for i in range(c.count(".") + 1)}
-    places: dict[str, ResourcePlace] = {}
-    modules = Namespace()
-    attributes: dict[str, Namespace] = {}
-    for chain in sorted(everything, key=lambda c: (c.count("."), c)):
-        parent, _, last = chain.rpartition(".")
-        scope = attributes.setdefault(parent, Namespace(CLIENT_RESERVED if not parent else RESOURCE_RESERVED))
-        reserved = CLIENT_RESERVED if not parent else RESOURCE_RESERVED
-        attribute = scope.claim(snake_identifier(last, reserved))
-        access = f"{places[parent].access}.{attribute}" if parent else attribute
-        module = modules.claim(snake_identifier(chain.replace(".", "_")))
-        places[chain] = ResourcePlace(chain, attribute, access, module)
-    return places
-
-
-def resource_views(
-    ir: ApiIR, roots: dict[str, tuple[str, str]], typed_dict_names: Namespace
-) -> list[ResourceView]:
+def resource_views(ir: ApiIR, roots: dict[str, tuple[str, str]], names: ResourceNames) -> list[ResourceView]:
     """One view per resource, sub-resources included, in module order; children before their parents
     are built (a parent declares an attribute per child)."""
-    places = _places({e.resource for e in ir.endpoints})
-    builder = ResourceBuilder(roots, typed_dict_names)
+    places = resource_places(ir.endpoints, names)
+    builder = ResourceBuilder(roots, names)
     built: dict[str, ResourceView] = {}
     for chain in sorted(places, key=lambda c: (-c.count("."), c)):
         children = [built[c] for c in sorted(built) if c.rpartition(".")[0] == chain]

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from ..ir.model import Endpoint, Field
 from .layout import Group, Item, Keyword, lay_out
 from .literals import value_literal
-from .naming import spec_constant
 
 
 @dataclass(frozen=True)
@@ -61,7 +60,8 @@ def param_spec(field: Field, location: str) -> Group:
     return Group("ParamSpec(", tuple(args), ")")
 
 
-def spec_view(endpoint: Endpoint, method_name: str) -> SpecView:
+def spec_view(endpoint: Endpoint, constant: str) -> SpecView:
+    """`constant = EndpointSpec(...)`; the constant is claimed in its module (`spec_constant`)."""
     args: list[Item] = [
         Keyword("id", value_literal(endpoint.id)),
         Keyword("method", value_literal(endpoint.method)),
@@ -70,7 +70,6 @@ def spec_view(endpoint: Endpoint, method_name: str) -> SpecView:
     ]
     if endpoint.params:
         args.append(Keyword("params", _tuple([param_spec(p, p.location or "body") for p in endpoint.params])))
-    constant = spec_constant(method_name)
     return SpecView(
         constant, "\n".join(lay_out(Group("EndpointSpec(", tuple(args), ")"), 0, f"{constant} = "))
     )

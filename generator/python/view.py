@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..diagnostics import Diagnostic
 from ..ir.model import ApiIR
+from .generated_names import client_class, models_package, package_classes, resources_package
 from .layout import import_line
 from .models_view import ModelModuleView, model_modules
-from .naming import Namespace
+from .resource_names import ResourceNames
 from .resources_view import ResourceView, resource_views
 from .runtime_names import package_exports
+from .scopes import Claims
 
 PACKAGE = "threecommas"
 DIST_NAME = "threecommas"
@@ -44,12 +47,15 @@ class PackageView:
     client_flavours: tuple[ClientFlavourView, ...]
     client_imports: tuple[str, ...]  # the client's resource imports (under TYPE_CHECKING)
     runtime_exports: tuple[ExportView, ...]
+    diagnostics: tuple[Diagnostic, ...]  # a warning per identifier renamed so as not to collide
 
 
 def package_view(ir: ApiIR, version: str = "0.1.0") -> PackageView:
-    class_names = Namespace({"ThreeCommas", "AsyncThreeCommas", "BaseModel", "Amount"})
-    models, roots = model_modules(ir, class_names)
-    resources = resource_views(ir, roots, Namespace(class_names.names))
+    """The view of the whole package. Names are claimed models first (entities, then endpoints' own
+    responses), then resources, each in id order, so the same IR always gives the same names."""
+    claims, classes = Claims(), package_classes()
+    models, roots = model_modules(ir, classes, models_package(), claims)
+    resources = resource_views(ir, roots, ResourceNames(claims, classes, resources_package(), client_class()))
     exports = tuple((m.module, model.name) for m in models for model in m.models)
     sources = {e.source.file for e in ir.endpoints} | {e.source.file for e in ir.entities}
     return PackageView(
@@ -70,6 +76,7 @@ def package_view(ir: ApiIR, version: str = "0.1.0") -> PackageView:
             if "." not in r.chain
         ),
         runtime_exports=tuple(ExportView(f".{m}", n) for m, names in package_exports() for n in names),
+        diagnostics=tuple(claims.diagnostics),
     )
 
 
