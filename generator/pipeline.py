@@ -68,10 +68,16 @@ class Generated:
         return trees
 
 
-def generate(ir: ApiIR, formatter: Formatter = format_all, openapi_suffix: str | None = None) -> Generated:
-    """The IR files and the SDK (and the OpenAPI document as `.yaml`/`.json`), in memory."""
+def generate(
+    ir: ApiIR,
+    formatter: Formatter = format_all,
+    openapi_suffix: str | None = None,
+    diagnostics: Diagnostics | None = None,
+) -> Generated:
+    """The IR files and the SDK (and the OpenAPI document as `.yaml`/`.json`), in memory; the SDK's
+    renamed identifiers are warnings in `diagnostics`."""
     document = openapi_text(openapi_document(ir, Diagnostics()), openapi_suffix) if openapi_suffix else None
-    return Generated(ir_files(ir), render_python_sdk(ir, formatter), document)
+    return Generated(ir_files(ir), render_python_sdk(ir, formatter, diagnostics), document)
 
 
 @dataclass(frozen=True)
@@ -94,9 +100,20 @@ def _parse(layout: Layout, diagnostics: Diagnostics, strict: bool) -> ApiIR:
     return ir
 
 
-def _generate(layout: Layout, ir: ApiIR, formatter: Formatter) -> list[Tree]:
+def _generate(
+    layout: Layout,
+    ir: ApiIR,
+    formatter: Formatter,
+    diagnostics: Diagnostics | None = None,
+    strict: bool = False,
+) -> list[Tree]:
+    """The trees of a build; with `diagnostics`, the SDK's renames join them, and under `strict` a
+    rename (a warning) stops the build like a page's warning does."""
     suffix = layout.openapi.suffix if layout.openapi is not None else None
-    return generate(ir, formatter, suffix).trees(layout)
+    trees = generate(ir, formatter, suffix, diagnostics).trees(layout)
+    if diagnostics is not None and diagnostics.fails(strict):
+        raise SpecError(diagnostics)
+    return trees
 
 
 def build(
@@ -109,7 +126,7 @@ def build(
     """Generate, then write every folder or none (nothing when nothing changed)."""
     cache = cache or LocalCache.default()
     formatter = CachedFormatter(cache, read=not full)
-    trees = _generate(layout, _parse(layout, diagnostics, strict), formatter)
+    trees = _generate(layout, _parse(layout, diagnostics, strict), formatter, diagnostics, strict)
     changed = write_trees(trees)
     for tree in trees:
         cache.remember(tree.root, tree.contents, tree.contents)
@@ -127,7 +144,7 @@ def check(
     cache = cache or LocalCache.default()
     ir = _parse(layout, diagnostics, strict)
     formatter = CachedFormatter(cache, read=not full)
-    report = _compare(_generate(layout, ir, formatter), cache)
+    report = _compare(_generate(layout, ir, formatter, diagnostics, strict), cache)
     if not report.clean and formatter.reused:  # a difference is confirmed without the cache
         report = _compare(_generate(layout, ir, CachedFormatter(cache, read=False)), cache)
     return report

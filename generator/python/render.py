@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
+from ..diagnostics import Diagnostics
 from ..ir.model import ApiIR
 from .literals import comment_text
 from .view import PackageView, package_view
@@ -158,9 +159,14 @@ def format_all(jobs: list[tuple[str, str, str]]) -> list[str]:
     ]
 
 
-def render_python_sdk(ir: ApiIR, formatter: Formatter = format_all) -> dict[str, str]:
-    """The whole generated SDK as `{path: text}`, relative to the output folder."""
+def render_python_sdk(
+    ir: ApiIR, formatter: Formatter = format_all, diagnostics: Diagnostics | None = None
+) -> dict[str, str]:
+    """The whole generated SDK as `{path: text}`, relative to the output folder. What the view had to
+    rename so that no identifier collides (a warning each, kind `naming`) goes to `diagnostics`."""
     view = package_view(ir)
+    if diagnostics is not None:
+        diagnostics.items.extend(view.diagnostics)
     planned = plan(view)
     jobs = [(item.path, item.template, render_planned(item)) for item in planned]
     outputs = dict(zip((item.path for item in planned), formatter(jobs)))
