@@ -202,6 +202,9 @@ def _settle(args: argparse.Namespace) -> None:
     if not getattr(args, "uses_settings", False):
         return
     config = load_config(Path.cwd())
+    named_outputs = any(getattr(args, key, None) is not None for key in ("ir", "out"))
+    if named_outputs and getattr(args, "openapi", None) is None:
+        args.openapi = ""  # output folders named on the command line: write there and nowhere else
     for key in ("docs", "ir", "out", "overrides", "openapi"):
         if hasattr(args, key) and getattr(args, key) is None:
             value = config.path(key)

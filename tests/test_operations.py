@@ -33,6 +33,7 @@ from generator.normalize.operations import operation
         ("POST", "/v2/smart_trades/{id}/close_by_market", "smart_trades", "close_by_market"),
         ("GET", "/ver1/accounts/{account_id}/volume/daily", "accounts", "volume_daily"),
         ("GET", "/ver1/accounts/market_list", "accounts", "market_list"),
+        ("POST", "/ver1/accounts/{account_id}/account_table_data", "accounts", "table_data"),
         ("POST", "/public/api/ver1/users/change_mode", "users", "change_mode"),
         (
             "POST",
@@ -86,8 +87,8 @@ def test_collisions_are_settled_by_routes_whatever_the_order_of_the_pages() -> N
         "Bots/Create bot from preset.md": "bots.create_bot",
         "Account/Sell all to BTC.md": "accounts.sell_all_to_btc",  # same title, different routes
         "Account/Sell all to USD.md": "accounts.sell_all_to_usd",
-        "Deals/Get deal.md": "deals.retrieve_get_deal",  # one route, two pages: both named by page
-        "Deals/Deal details.md": "deals.retrieve_deal_details",
+        "Deals/Get deal.md": "deals.retrieve_get",  # one route, two pages: named by what the page adds
+        "Deals/Deal details.md": "deals.retrieve_details",
         "Trades/List trades.md": "smart_trades.get_trades",  # `trades` is the sub-resource attribute
         "Trades/Get trade.md": "smart_trades.trades.retrieve",
     }

@@ -58,16 +58,14 @@ def _is_placeholder(segment: str) -> bool:
 
 
 def _without_resource(action: str, resource: str) -> str:
-    """`update_deal` on `deals` -> `update`; `create_bot` on `bots` -> `create`; `deals_stats` stays."""
+    """The action without a restatement of its resource: `update_deal` on `deals` -> `update`,
+    `account_table_data` on `accounts` -> `table_data`; `deals_stats` on `bots` stays."""
     for word in (resource, singular(resource)):
         for pattern in (rf"^(.+)_{word}$", rf"^{word}_(.+)$"):
             match = re.match(pattern, action)
-            if match and match.group(1) in _VERBS:
+            if match:
                 return match.group(1)
     return action
-
-
-_VERBS = {"create", "update", "delete", "retrieve", "list", "get", "show", "edit", "remove", "new"}
 
 
 def operation(method: str, path: str) -> Operation:
@@ -110,12 +108,14 @@ def operation(method: str, path: str) -> Operation:
 
 @dataclass(frozen=True)
 class Claim:
-    """One endpoint asking for a name: its route (for messages), its operation and a tie-breaker that
-    tells apart two pages documenting the very same route (a slug of the page's path)."""
+    """One endpoint asking for a name: its route (for messages), its operation, and what tells apart two
+    pages documenting the very same route: the words its page's file name adds to the name (`again` for
+    `Bot events again.md`; empty when it adds none), and the page's path (unique)."""
 
     route: str
     operation: Operation
     tiebreak: str
+    page: str
 
 
 def assign_names(claims: list[Claim], reserved: dict[str, set[str]]) -> tuple[list[str], list[str]]:
@@ -131,10 +131,12 @@ def assign_names(claims: list[Claim], reserved: dict[str, set[str]]) -> tuple[li
         names = claims[i].operation.names
         if position[i] < len(names):
             return names[position[i]]
-        base = names[0][0]
-        extra = position[i] - len(names)
-        suffix = claims[i].tiebreak if extra == 0 else f"{claims[i].tiebreak}_{extra + 1}"
-        return f"{base}_{suffix}", 99
+        base, extra = names[0][0], position[i] - len(names)
+        if extra == 0:  # the page whose file name adds nothing to its route keeps the plain name
+            tiebreak = claims[i].tiebreak
+            return (f"{base}_{tiebreak}", 99) if tiebreak else (base, 98)
+        slug = snake_case(claims[i].page.rsplit(".", 1)[0]) or "page"
+        return f"{base}_{slug}" + (f"_{extra}" if extra > 1 else ""), 99
 
     changed = True
     while changed:
@@ -161,11 +163,11 @@ def assign_names(claims: list[Claim], reserved: dict[str, set[str]]) -> tuple[li
         messages.append("")
         if names[i] != first:
             rivals = sorted(
-                c.route
+                c.route if c.route != claim.route else f"{c.page} (the same route)"
                 for j, c in enumerate(claims)
                 if j != i and c.operation.resource == claim.operation.resource and names[j] == first
             )
-            by = f"taken by {', '.join(rivals)}" if rivals else "taken"
+            by = f"taken by {', '.join(rivals)}" if rivals else "the attribute of a sub-resource"
             messages[-1] = (
                 f"SDK method name {claim.operation.resource}.{first} of {claim.route} is {by}; "
                 f"this one is {claim.operation.resource}.{names[i]}"

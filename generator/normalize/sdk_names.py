@@ -9,6 +9,7 @@ from dataclasses import replace
 from ..diagnostics import Diagnostics
 from ..ir.model import Endpoint
 from .operations import Claim, Operation, assign_names, operation
+from ..words import singular
 from .routes import snake_case, title_from_file
 
 
@@ -25,7 +26,9 @@ def name_endpoints(
         pinned = fixed.get(e.source.file, set())
         resource = e.resource if "resource" in pinned else place.resource
         names = ((e.name, -1),) if "name" in pinned else place.names
-        claims.append(Claim(e.route, Operation(resource, names), _tiebreak(e)))
+        claims.append(
+            Claim(e.route, Operation(resource, names), _tiebreak(e, names[0][0], resource), e.source.file)
+        )
     children: dict[str, set[str]] = {}
     for resource in {c.operation.resource for c in claims}:
         parent, _, child = resource.rpartition(".")
@@ -41,6 +44,9 @@ def name_endpoints(
     return tuple(sorted(named, key=lambda e: e.id))
 
 
-def _tiebreak(endpoint: Endpoint) -> str:
-    """What tells apart two pages of one route: the words of the page's file name."""
-    return snake_case(title_from_file(endpoint.source.file)) or "page"
+def _tiebreak(endpoint: Endpoint, name: str, resource: str) -> str:
+    """The words of the page's file name that its route does not already say (at most three)."""
+    said = set(name.split("_")) | {w for part in resource.split(".") for w in (part, singular(part))}
+    said |= {w for part in resource.split(".") for w in part.split("_")}
+    words = [w for w in snake_case(title_from_file(endpoint.source.file)).split("_") if w and w not in said]
+    return "_".join(words[:3])

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostics
 from ..ir.model import ApiIR, Endpoint, Field
+from ..ir.positions import default_of
 from ..ir.serialize import from_data
 from .reader import Action, Overlay
 from .targets import Location, Step, attribute, get, item_keys, item_label, resolve
@@ -78,7 +79,7 @@ class _Run:
             return True
         found = attribute(owner, value)
         assert found is not None
-        default = _default(found)
+        default = default_of(found)
         if default is dataclasses.MISSING:
             raise OverrideError(f"`{value}` cannot be removed, only changed")
         if getattr(owner, found.name) == default:
@@ -176,14 +177,6 @@ def _field_data(name: str, value: dict[str, Any]) -> dict[str, Any]:
 
 def apply_overlay(ir: ApiIR, overlay: Overlay, diagnostics: Diagnostics) -> Applied:
     return _Run(ir, overlay, diagnostics).run()
-
-
-def _default(found: dataclasses.Field[Any]) -> Any:
-    if found.default is not dataclasses.MISSING:
-        return found.default
-    if found.default_factory is not dataclasses.MISSING:
-        return found.default_factory()
-    return dataclasses.MISSING
 
 
 def _describe(root: Any, location: Location) -> str:

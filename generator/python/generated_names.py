@@ -38,6 +38,7 @@ MODELS_PACKAGE_NAMES = ("annotations", "import_module", "TYPE_CHECKING", "__geta
 CLIENT_CLASS_READS = (
     "Mapping",
     "Mode",
+    "bool",
     "bytes",
     "cached_property",
     "float",
@@ -52,6 +53,7 @@ RESOURCE_CLASS_READS = (
     "Mapping",
     "NOT_GIVEN",
     "NotGiven",
+    "bool",
     "cached_property",
     "float",
     "httpx",

@@ -38,6 +38,8 @@ WARNINGS = [
     "Endpoint spec/README.md:1: warning: model class 'EndpointSpec' collides with the runtime's 'EndpointSpec'"
     " (_spec.py); renamed 'EndpointSpec_'",
     "Field/README.md:1: warning: model class 'Field' collides with 'Field' imported from pydantic; renamed 'Field_'",
+    "Gadgets/Gadget bool.md:1: warning: method 'bool' of client.gadgets collides with 'bool', which the"
+    " resource class body reads; renamed 'bool_'",
     "Gadgets/Gadget float.md:1: warning: method 'float' of client.gadgets collides with 'float', which the"
     " resource class body reads; renamed 'float_'",
     "Gadgets/Gadget int.md:1: warning: method 'int' of client.gadgets collides with 'int', which the"
@@ -151,7 +153,7 @@ def test_the_sdk_imports_with_every_resource_and_method(build: tuple[int, list[s
     assert surface["not_given"] == ["list"] and surface["bots_deals"] == ["retrieve"]
     assert surface["widgets"] == ["cached_property_", "httpx_", "list", "with_raw_response_"]
     assert surface["orders"] == ["labels", "list", "retrieve", "route"]
-    assert surface["gadgets"] == ["bool", "dict", "float_", "int_", "object_", "str_"]
+    assert surface["gadgets"] == ["bool_", "dict", "float_", "int_", "object_", "str_"]
 
 
 def test_the_sdk_passes_mypy_strict(build: tuple[int, list[str], Path], tmp_path: Path) -> None:

@@ -1,19 +1,16 @@
-"""Every endpoint method of the generated SDK, found by walking the client rather than by name (the SDK's
-method names are about to change): each method is called once with a recording `_request`, which tells
-its `EndpointSpec`, the argument behind each wire name and the type it returns."""
+"""Every endpoint method of the generated SDK, found by walking the client rather than by name: each
+method is called once with a recording `_request`, which tells its `EndpointSpec`, the argument behind
+each wire name and the type it returns."""
 
 from __future__ import annotations
 
 import functools
 import inspect
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import pytest
-
-OPTIONS = {"extra_headers", "extra_query", "extra_body", "timeout", "max_retries"}
+OPTIONS = {"extra_headers", "extra_query", "extra_body", "timeout", "max_retries", "validate"}
 
 
 @dataclass(frozen=True)
@@ -23,8 +20,8 @@ class EndpointMethod:
     arguments: dict[str, str]  # wire name -> Python argument name
     cast_to: Any
 
-    def call(self, values: dict[str, Any]) -> Any:
-        return self.method(**{self.arguments[name]: value for name, value in values.items()})
+    def call(self, values: dict[str, Any], **options: Any) -> Any:
+        return self.method(**{self.arguments[name]: value for name, value in values.items()}, **options)
 
 
 class _Recorded(Exception):
@@ -73,14 +70,3 @@ def endpoint_methods(client: Any) -> dict[tuple[str, str], EndpointMethod]:
                 method = _record(resource, name)
                 found[(method.spec.method, method.spec.path)] = method
     return found
-
-
-@contextmanager
-def sdk_validation_off(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """TEMPORARY, the one place that bypasses the SDK's own argument checks, so that a request breaking
-    the IR's rules reaches the mock. Replace with the SDK's per-call `validate=False` when it lands."""
-    import threecommas._client_core as core
-
-    with monkeypatch.context() as patch:
-        patch.setattr(core, "validate", lambda *args, **kwargs: None)
-        yield

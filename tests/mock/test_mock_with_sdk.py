@@ -14,7 +14,7 @@ from generator.ir import ApiIR
 from generator.mock.answers import sample_object
 from generator.mock.credentials import MockCredentials, load_public_key
 from generator.mock.server import MockServer
-from tests.mock.sdk_calls import endpoint_methods, sdk_validation_off
+from tests.mock.sdk_calls import endpoint_methods
 from tests.support.server import generate_rsa_key_pair
 
 
@@ -54,16 +54,12 @@ def test_every_endpoint_of_the_spec_answers_with_its_model(mock: MockServer, spe
 
 
 def test_a_request_breaking_the_rules_is_a_bad_request_with_attributes(
-    mock: MockServer, spec_ir: ApiIR, monkeypatch: pytest.MonkeyPatch
+    mock: MockServer, spec_ir: ApiIR
 ) -> None:
     endpoint, param = next((e, p) for e in spec_ir.endpoints for p in e.params if p.maximum is not None)
     values = {**sample_object(endpoint.params, required_only=True), param.name: param.maximum + 1}
-    with (
-        client_for(mock) as client,
-        sdk_validation_off(monkeypatch),
-        pytest.raises(BadRequestError) as caught,
-    ):
-        endpoint_methods(client)[(endpoint.method, endpoint.path)].call(values)
+    with client_for(mock) as client, pytest.raises(BadRequestError) as caught:
+        endpoint_methods(client)[(endpoint.method, endpoint.path)].call(values, validate=False)
     assert caught.value.error == "record_invalid"
     assert caught.value.error_attributes == {param.name: [f"must be at most {param.maximum}"]}
 

@@ -1,4 +1,4 @@
-"""The committed IR and SDK are exactly what a fresh build of the committed pages writes: every file, byte
+"""The committed IR, SDK and OpenAPI document are exactly what a fresh build of the committed pages writes: every file, byte
 for byte, none missing and none extra (files git ignores, such as `__pycache__/`, aside). This is
 `specgen check` in pytest, independent of the manifest and of any cache."""
 
@@ -48,6 +48,8 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
         str(out / "ir"),
         "--out",
         str(out / "python"),
+        "--openapi",
+        str(out / "openapi" / "openapi.yaml"),
         "--full",
     ]
     assert main(command) == 0
@@ -55,7 +57,9 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("fresh_name", "committed"), [("ir", SPEC_IR), ("python", GENERATED)], ids=["ir", "sdk"]
+    ("fresh_name", "committed"),
+    [("ir", SPEC_IR), ("python", GENERATED), ("openapi", REPO / "generated" / "openapi")],
+    ids=["ir", "sdk", "openapi"],
 )
 def test_committed_tree_is_a_fresh_build(fresh: Path, fresh_name: str, committed: Path) -> None:
     built, on_disk = tree(fresh / fresh_name), tree(committed, skip_ignored=True)

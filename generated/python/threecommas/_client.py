@@ -34,6 +34,9 @@ class ThreeCommas(SyncAPIClient):
     extra). When left out they come from `THREECOMMAS_API_KEY`, `THREECOMMAS_API_SECRET` and
     `THREECOMMAS_PRIVATE_KEY_PATH`. `mode="paper"` or `"real"` is sent as the `Forced-Mode` header. A
     response body over `max_response_bytes` (32 MiB by default) raises `ResponseTooLargeError`.
+    `validate=False` sends calls without checking their arguments (per call too: `validate=False`);
+    `with_options(...)` returns a copy with other settings; `get`/`post`/`put`/`patch`/`delete(path, ...)`
+    call routes the docs lack, signed and retried like the rest.
     """
 
     def __init__(
@@ -49,6 +52,7 @@ class ThreeCommas(SyncAPIClient):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        validate: bool = True,
     ) -> None:
         """Create a client; see the class docstring for where credentials come from."""
         super().__init__(
@@ -62,6 +66,7 @@ class ThreeCommas(SyncAPIClient):
             http_client=http_client,
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
+            validate=validate,
         )
 
     @cached_property
@@ -100,6 +105,9 @@ class AsyncThreeCommas(AsyncAPIClient):
     extra). When left out they come from `THREECOMMAS_API_KEY`, `THREECOMMAS_API_SECRET` and
     `THREECOMMAS_PRIVATE_KEY_PATH`. `mode="paper"` or `"real"` is sent as the `Forced-Mode` header. A
     response body over `max_response_bytes` (32 MiB by default) raises `ResponseTooLargeError`.
+    `validate=False` sends calls without checking their arguments (per call too: `validate=False`);
+    `with_options(...)` returns a copy with other settings; `get`/`post`/`put`/`patch`/`delete(path, ...)`
+    call routes the docs lack, signed and retried like the rest.
     """
 
     def __init__(
@@ -115,6 +123,7 @@ class AsyncThreeCommas(AsyncAPIClient):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        validate: bool = True,
     ) -> None:
         """Create a client; see the class docstring for where credentials come from."""
         super().__init__(
@@ -128,6 +137,7 @@ class AsyncThreeCommas(AsyncAPIClient):
             http_client=http_client,
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
+            validate=validate,
         )
 
     @cached_property

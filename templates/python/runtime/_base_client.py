@@ -10,7 +10,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import Self, TypeVar, Unpack
 
 import httpx
 
@@ -18,8 +18,8 @@ from ._body import DEFAULT_MAX_RESPONSE_BYTES, aread_body, read_body
 from ._client_core import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientCore, Mode, log
 from ._exceptions import APIConnectionError, APITimeoutError
 from ._response import raw_response_requested
-from ._spec import EndpointSpec
-from ._types import RequestOptions, TimeoutTypes
+from ._spec import EndpointSpec, HttpMethod
+from ._types import NOT_GIVEN, CallOptions, RequestOptions, TimeoutTypes
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -50,6 +50,16 @@ def _connection_error(request: httpx.Request, error: httpx.RequestError) -> APIC
     return APIConnectionError(f"Connection error: {where} ({detail})", request=request)
 
 
+def _call_options(options: CallOptions) -> RequestOptions:
+    return RequestOptions(
+        extra_headers=options.get("extra_headers"),
+        extra_query=options.get("params"),
+        extra_body=options.get("body"),
+        timeout=options.get("timeout", NOT_GIVEN),
+        max_retries=options.get("max_retries", NOT_GIVEN),
+    )
+
+
 async def _async_sleep(seconds: float) -> None:
     """`asyncio.sleep`, imported on first use: `import asyncio` alone costs a sync-only user ~20 ms."""
     import asyncio
@@ -73,6 +83,7 @@ class SyncAPIClient(ClientCore):
         http_client: httpx.Client | None = None,
         default_headers: Mapping[str, str] | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        validate: bool = True,
     ) -> None:
         """Configure the client; credentials fall back to `THREECOMMAS_*` environment variables."""
         super().__init__(
@@ -85,6 +96,7 @@ class SyncAPIClient(ClientCore):
             mode=mode,
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
+            validate=validate,
         )
         self._owns_http_client = http_client is None
         self._client = http_client if http_client is not None else httpx.Client(timeout=timeout)
@@ -103,6 +115,35 @@ class SyncAPIClient(ClientCore):
         request = self._build_request(self._client, spec, values, options)
         response = self._send(request, self._retries_for(request, options))
         return self._result(response, cast_to, raw)
+
+    def request(
+        self, method: HttpMethod, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]
+    ) -> T:
+        """A call of any route, for what the docs lack: signed, retried and turned into typed errors like
+        the generated methods, with nothing validated. `client.request("GET", "/ver1/bots/7/show",
+        cast_to=object)` returns the JSON as sent; `cast_to` may be a model or `list[Model]`."""
+        spec = self._custom_spec(method, path, options.get("signed", True))
+        return self._request(spec, {}, cast_to=cast_to, options=_call_options(options))
+
+    def get(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`GET path` (see `request`)."""
+        return self.request("GET", path, cast_to=cast_to, **options)
+
+    def post(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`POST path` (see `request`)."""
+        return self.request("POST", path, cast_to=cast_to, **options)
+
+    def put(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`PUT path` (see `request`)."""
+        return self.request("PUT", path, cast_to=cast_to, **options)
+
+    def patch(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`PATCH path` (see `request`)."""
+        return self.request("PATCH", path, cast_to=cast_to, **options)
+
+    def delete(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`DELETE path` (see `request`)."""
+        return self.request("DELETE", path, cast_to=cast_to, **options)
 
     def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
         attempt = 0
@@ -169,6 +210,7 @@ class AsyncAPIClient(ClientCore):
         http_client: httpx.AsyncClient | None = None,
         default_headers: Mapping[str, str] | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        validate: bool = True,
     ) -> None:
         """Configure the client; credentials fall back to `THREECOMMAS_*` environment variables."""
         super().__init__(
@@ -181,6 +223,7 @@ class AsyncAPIClient(ClientCore):
             mode=mode,
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
+            validate=validate,
         )
         self._owns_http_client = http_client is None
         self._client = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
@@ -199,6 +242,35 @@ class AsyncAPIClient(ClientCore):
         request = self._build_request(self._client, spec, values, options)
         response = await self._send(request, self._retries_for(request, options))
         return self._result(response, cast_to, raw)
+
+    async def request(
+        self, method: HttpMethod, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]
+    ) -> T:
+        """A call of any route, for what the docs lack: signed, retried and turned into typed errors like
+        the generated methods, with nothing validated. `await client.request("GET", "/ver1/bots/7/show",
+        cast_to=object)` returns the JSON as sent; `cast_to` may be a model or `list[Model]`."""
+        spec = self._custom_spec(method, path, options.get("signed", True))
+        return await self._request(spec, {}, cast_to=cast_to, options=_call_options(options))
+
+    async def get(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`GET path` (see `request`)."""
+        return await self.request("GET", path, cast_to=cast_to, **options)
+
+    async def post(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`POST path` (see `request`)."""
+        return await self.request("POST", path, cast_to=cast_to, **options)
+
+    async def put(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`PUT path` (see `request`)."""
+        return await self.request("PUT", path, cast_to=cast_to, **options)
+
+    async def patch(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`PATCH path` (see `request`)."""
+        return await self.request("PATCH", path, cast_to=cast_to, **options)
+
+    async def delete(self, path: str, *, cast_to: type[T], **options: Unpack[CallOptions]) -> T:
+        """`DELETE path` (see `request`)."""
+        return await self.request("DELETE", path, cast_to=cast_to, **options)
 
     async def _send(self, request: httpx.Request, retries: int) -> httpx.Response:
         attempt = 0

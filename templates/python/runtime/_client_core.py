@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import logging
 import os
 import time
 from collections.abc import Mapping
-from typing import Literal, TypeVar, cast
+from typing import Literal, Self, TypeVar, cast
 
 import httpx
 
@@ -17,9 +19,9 @@ from ._redaction import REDACTED, protect_query_params
 from ._request_builder import request_parts
 from ._response import RawResponse, parse_response
 from ._retry import RETRYABLE_METHODS, RetryPolicy, checked_retries
-from ._spec import EndpointSpec
+from ._spec import EndpointSpec, HttpMethod
 from ._status_errors import make_status_error
-from ._types import NotGiven, RequestOptions, TimeoutTypes
+from ._types import NOT_GIVEN, NotGiven, RequestOptions, TimeoutTypes
 from ._validation import ValidatorRegistry, validate
 
 __all__ = [
@@ -66,6 +68,8 @@ def checked_base_url(value: str | httpx.URL) -> str:
 class ClientCore:
     """Configuration and the I/O-free half of every call; subclasses add the transport."""
 
+    _owns_http_client: bool
+
     def __init__(
         self,
         *,
@@ -78,6 +82,7 @@ class ClientCore:
         mode: Mode | None,
         default_headers: Mapping[str, str] | None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        validate: bool = True,
     ) -> None:
         """Resolve credentials (arguments, then environment) and check and keep the settings: every
         setting that cannot work is refused here, before the first call."""
@@ -94,7 +99,46 @@ class ClientCore:
         self.validators = ValidatorRegistry()
         """Extra per-endpoint argument checks: `client.validators.register("endpoint_id", check)`."""
         self.retry_policy = RetryPolicy()
+        self._validate = validate
         self._credentials = Credentials.resolve(api_key=api_key, secret=secret, private_key=private_key)
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        mode: Mode | None | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A copy of this client with other settings, sharing its connection pool, credentials, validators
+        and retry policy: `client.with_options(timeout=5, validate=False).deals.list()`. Closing the copy
+        leaves the pool open; close the original."""
+        if not isinstance(mode, NotGiven) and mode not in ("paper", "real", None):
+            raise ThreeCommasError(f"mode must be 'paper', 'real' or None, not {mode!r}")
+        other = copy.copy(self)
+        other.__dict__ = {k: v for k, v in self.__dict__.items() if k not in _cached_attributes(type(self))}
+        other._owns_http_client = False
+        if not isinstance(timeout, NotGiven):
+            other.timeout = timeout
+        if not isinstance(max_retries, NotGiven):
+            other.max_retries = checked_retries(max_retries)
+        if not isinstance(mode, NotGiven):
+            other.mode = mode
+        if not isinstance(validate, NotGiven):
+            other._validate = validate
+        if not isinstance(default_headers, NotGiven):
+            other.default_headers = dict(default_headers)
+        return other
+
+    def _custom_spec(self, method: HttpMethod, path: str, signed: bool) -> EndpointSpec:
+        """The spec of a low-level call (`client.get(path, ...)`): a route with no documented params."""
+        if not path.startswith("/") or "?" in path or "#" in path:
+            raise ThreeCommasError(
+                "a low-level call takes a path below the base URL, starting with '/', without a query "
+                "string (pass params=)"
+            )
+        return EndpointSpec(id=f"{method} {path}", method=method, path=path, signed=signed)
 
     def _build_request(
         self,
@@ -105,7 +149,8 @@ class ClientCore:
     ) -> httpx.Request:
         """Validate the values, then build and sign the request; raises before any I/O."""
         sent = {name: value for name, value in values.items() if not isinstance(value, NotGiven)}
-        validate(spec, sent, self.validators.checks_for(spec.id))
+        if self._validate if isinstance(options.validate, NotGiven) else options.validate:
+            validate(spec, sent, self.validators.checks_for(spec.id))
         if spec.secret_names:
             protect_query_params(spec.secret_names)
         parts = request_parts(spec, sent, options)
@@ -169,3 +214,14 @@ class ClientCore:
             f"auth={self._credentials.scheme!r}, mode={self.mode!r}, timeout={self.timeout!r}, "
             f"max_retries={self.max_retries})"
         )
+
+
+def _cached_attributes(cls: type) -> frozenset[str]:
+    """The `cached_property` names of a client class (its resources): a copy must build its own, bound
+    to itself."""
+    return frozenset(
+        name
+        for klass in cls.__mro__
+        for name, value in vars(klass).items()
+        if isinstance(value, functools.cached_property)
+    )

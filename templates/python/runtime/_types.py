@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal, TypedDict, Union
 
 import httpx
 
 from ._retry import checked_retries
 
-__all__ = ["NOT_GIVEN", "NotGiven", "RequestOptions", "TimeoutTypes"]
+__all__ = ["NOT_GIVEN", "CallOptions", "NotGiven", "RequestOptions", "TimeoutTypes"]
 PACKAGE_EXPORTS = ("NOT_GIVEN", "NotGiven")
 """Re-exported by the package's top level (the generator reads this)."""
 
@@ -60,8 +60,27 @@ class RequestOptions:
     """Timeout for this call; `NOT_GIVEN` keeps the client's timeout."""
     max_retries: int | NotGiven = NOT_GIVEN
     """Retries for this call (GET only), from 0 to `MAX_RETRIES`; `NOT_GIVEN` keeps the client's."""
+    validate: bool | NotGiven = NOT_GIVEN
+    """False sends the call without checking its arguments first; `NOT_GIVEN` keeps the client's."""
 
     def __post_init__(self) -> None:
         """Refuse a retry budget out of bounds here, when the call is made, not after a failure."""
         if not isinstance(self.max_retries, NotGiven):
             checked_retries(self.max_retries)
+
+
+class CallOptions(TypedDict, total=False):
+    """The keyword arguments of a low-level call (`client.get(path, cast_to=..., params=...)`)."""
+
+    params: Mapping[str, object] | None
+    """Query string parameters."""
+    body: Mapping[str, object] | None
+    """The JSON body (sent in the query string for GET and DELETE, as the API reads them)."""
+    signed: bool
+    """Send the `Apikey` and `Signature` headers (default True)."""
+    extra_headers: Mapping[str, str] | None
+    """Headers added to (or replacing) the client's headers for this call only."""
+    timeout: TimeoutTypes | NotGiven
+    """Timeout for this call; `NOT_GIVEN` keeps the client's timeout."""
+    max_retries: int | NotGiven
+    """Retries for this call (GET only); `NOT_GIVEN` keeps the client's."""

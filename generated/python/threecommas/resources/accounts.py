@@ -135,6 +135,7 @@ class AccountsResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> AccountCreateResponse:
         """Add exchange account.
 
@@ -176,6 +177,7 @@ class AccountsResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -189,6 +191,7 @@ class AccountsResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> AccountCurrencyRatesResponse:
         """Currency rates.
 
@@ -216,6 +219,7 @@ class AccountsResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -229,6 +233,7 @@ class AccountsResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> AccountRenameResponse:
         """Rename exchange account.
 
@@ -258,6 +263,7 @@ class AccountsResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -273,6 +279,7 @@ class AccountsResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> list[AccountTypesToConnectResponse]:
         """Account types to connect.
 
@@ -304,6 +311,7 @@ class AccountsResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -342,6 +350,7 @@ class AsyncAccountsResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> AccountCreateResponse:
         """Add exchange account.
 
@@ -383,6 +392,7 @@ class AsyncAccountsResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -396,6 +406,7 @@ class AsyncAccountsResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> AccountCurrencyRatesResponse:
         """Currency rates.
 
@@ -423,6 +434,7 @@ class AsyncAccountsResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -436,6 +448,7 @@ class AsyncAccountsResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> AccountRenameResponse:
         """Rename exchange account.
 
@@ -465,6 +478,7 @@ class AsyncAccountsResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -480,6 +494,7 @@ class AsyncAccountsResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> list[AccountTypesToConnectResponse]:
         """Account types to connect.
 
@@ -511,6 +526,7 @@ class AsyncAccountsResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 

@@ -58,6 +58,7 @@ class BotsResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> DcaBot:
         """Enable DCA Bot.
 
@@ -85,6 +86,7 @@ class BotsResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -98,6 +100,7 @@ class BotsResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> DcaBot:
         """Get DCA Bot.
 
@@ -125,6 +128,7 @@ class BotsResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -154,6 +158,7 @@ class AsyncBotsResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> DcaBot:
         """Enable DCA Bot.
 
@@ -181,6 +186,7 @@ class AsyncBotsResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -194,6 +200,7 @@ class AsyncBotsResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> DcaBot:
         """Get DCA Bot.
 
@@ -221,6 +228,7 @@ class AsyncBotsResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 

@@ -80,6 +80,7 @@ class DealsResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> List[Deal]:
         """List deals.
 
@@ -117,6 +118,7 @@ class DealsResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -129,6 +131,7 @@ class DealsResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> Deal:
         """Get deal.
 
@@ -156,6 +159,7 @@ class DealsResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -191,6 +195,7 @@ class AsyncDealsResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> List[Deal]:
         """List deals.
 
@@ -228,6 +233,7 @@ class AsyncDealsResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -240,6 +246,7 @@ class AsyncDealsResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> Deal:
         """Get deal.
 
@@ -267,6 +274,7 @@ class AsyncDealsResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 

@@ -301,6 +301,7 @@ class SmartTradesResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> object:
         """Cancel SmartTrade.
 
@@ -326,6 +327,7 @@ class SmartTradesResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -342,6 +344,7 @@ class SmartTradesResource(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> SmartTradeUpdateResponse:
         """Update SmartTrade.
 
@@ -375,6 +378,7 @@ class SmartTradesResource(SyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -404,6 +408,7 @@ class AsyncSmartTradesResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> object:
         """Cancel SmartTrade.
 
@@ -429,6 +434,7 @@ class AsyncSmartTradesResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
@@ -445,6 +451,7 @@ class AsyncSmartTradesResource(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: float | httpx.Timeout | None | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        validate: bool | NotGiven = NOT_GIVEN,
     ) -> SmartTradeUpdateResponse:
         """Update SmartTrade.
 
@@ -478,6 +485,7 @@ class AsyncSmartTradesResource(AsyncAPIResource):
                 extra_body=extra_body,
                 timeout=timeout,
                 max_retries=max_retries,
+                validate=validate,
             ),
         )
 
