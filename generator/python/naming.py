@@ -4,6 +4,7 @@ generated code holds is decided by the scopes it is claimed in (`scopes.py`, `ge
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -56,6 +57,7 @@ def _ascii_words(text: str) -> str:
     return unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode("ascii")
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and asked once per field for its identifier and its warning
 def python_name(text: str) -> str:
     """The natural snake_case identifier for `text`, before any scope is asked: `cancellable?` ->
     `cancellable`, `transferResult.tranId` -> `transfer_result_tran_id`, `1st` -> `n_1st`. It may be a
