@@ -17,7 +17,7 @@ from generator.pipeline import parse_docs
 from .conftest import REPO, SPEC_DOCS, SPEC_IR
 from .golden import parse_cases
 
-SCHEMA = json.loads((REPO / "generator" / "ir" / "ir-v1.schema.json").read_text(encoding="utf-8"))
+SCHEMA = json.loads((REPO / "generator" / "ir" / "ir-v2.schema.json").read_text(encoding="utf-8"))
 
 
 def ir_folders() -> list[Path]:

@@ -1,7 +1,7 @@
 """The IR: frozen, typed, versioned. Field order here is the key order of the YAML files.
 
 Lists are tuples, so a node can be compared and never changes after the parser builds it. A key whose
-value equals its default is left out of the YAML; `ir-v1.schema.json` documents every key and default.
+value equals its default is left out of the YAML; `ir-v2.schema.json` documents every key and default.
 
 Source lines are positions, not facts: every node keeps its `line` in memory for diagnostics, but the
 serializer writes the fields marked `POSITION` to `sources.yaml`, never to the endpoint and entity files,
