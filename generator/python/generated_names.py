@@ -24,7 +24,7 @@ LIBRARY_IMPORTS = {
     "decimal": ("Decimal",),
     "functools": ("cached_property",),
     "importlib": ("import_module",),
-    "typing": ("TYPE_CHECKING", "Dict", "List", "Literal", "Required", "TypedDict"),
+    "typing": ("TYPE_CHECKING", "Any", "Dict", "List", "Literal", "Required", "TypedDict"),
     "httpx": ("httpx",),
     "pydantic": ("Field",),
 }

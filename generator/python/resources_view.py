@@ -10,6 +10,7 @@ from .layout import call_assignment, import_line
 from .methods_view import MethodBuilder, MethodView, TypedDictView, return_type
 from .naming import RAW_RESPONSE_ATTRIBUTE
 from .resource_names import RESOURCE_CLASSES, ResourceNames, ResourcePlace, method_names, resource_places
+from .checks_view import ChecksWriter
 from .specs_view import SpecView, spec_view, uses_condition
 
 
@@ -51,6 +52,7 @@ class ResourceView:
     methods: tuple[MethodView, ...]
     typed_dicts: tuple[TypedDictView, ...]
     flavours: tuple[FlavourView, ...]
+    checks: tuple[str, ...]  # the generated check functions (`checks_view.py`)
     specs: tuple[SpecView, ...]
     imports: tuple[str, ...]
     exports: tuple[str, ...]
@@ -62,6 +64,7 @@ def _imports(
     models: set[tuple[str, str]],
     spec_names: str,
     children: list[ResourceView],
+    checks: ChecksWriter,
 ) -> list[str]:
     annotations = " ".join(
         [a.annotation for m in methods for a in m.positional + m.keyword]
@@ -70,6 +73,7 @@ def _imports(
     )
     wanted = (
         ("TYPE_CHECKING", bool(children)),
+        ("Any", bool(checks.functions)),
         *((name, True) for name in typing_twins([annotations])),
         ("Literal", "Literal[" in annotations),
         ("Required", "Required[" in annotations),
@@ -78,12 +82,13 @@ def _imports(
     typing = [name for name, used in wanted if used]
     lines = ["import builtins"] if reads_builtins_module([annotations]) else []
     lines += ["from collections.abc import Mapping"] if methods else []
-    if "Decimal" in annotations:
+    if "Decimal" in annotations or checks.uses_decimal:
         lines.append("from decimal import Decimal")
     lines.append("from functools import cached_property")
     if typing:
         lines.append(f"from typing import {', '.join(typing)}")
     lines += ["", "import httpx", ""] if methods else [""]
+    lines += checks.imports()
     lines.append("from .._resource import AsyncAPIResource, SyncAPIResource")
     lines.append("from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper")
     if methods:
@@ -155,6 +160,8 @@ class ResourceBuilder:
             )
             methods.append(builder.build(returns, self.roots))
             typed_dicts.extend(builder.typed_dicts)
+        checks = ChecksWriter()
+        check_names = [checks.endpoint(e, m.spec) for e, m in zip(endpoints, methods)]
         flavours = _flavours(place.stem, place.access, methods, children)
         exports = [t.name for t in typed_dicts] + [
             n for f in flavours for n in (f.resource_class, f.raw_class)
@@ -173,8 +180,9 @@ class ResourceBuilder:
             methods=tuple(methods),
             typed_dicts=tuple(typed_dicts),
             flavours=flavours,
-            specs=tuple(spec_view(e, m.spec) for e, m in zip(endpoints, methods)),
-            imports=tuple(_imports(methods, typed_dicts, models, ", ".join(spec_names), children)),
+            checks=checks.code(),
+            specs=tuple(spec_view(e, m.spec, c) for e, m, c in zip(endpoints, methods, check_names)),
+            imports=tuple(_imports(methods, typed_dicts, models, ", ".join(spec_names), children, checks)),
             exports=tuple(sorted(exports)),
         )
 

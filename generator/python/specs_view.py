@@ -60,8 +60,9 @@ def param_spec(field: Field, location: str) -> Group:
     return Group("ParamSpec(", tuple(args), ")")
 
 
-def spec_view(endpoint: Endpoint, constant: str) -> SpecView:
-    """`constant = EndpointSpec(...)`; the constant is claimed in its module (`spec_constant`)."""
+def spec_view(endpoint: Endpoint, constant: str, check: str | None = None) -> SpecView:
+    """`constant = EndpointSpec(...)`; the constant is claimed in its module (`spec_constant`), `check`
+    names the endpoint's generated check function (`checks_view.py`)."""
     args: list[Item] = [
         Keyword("id", value_literal(endpoint.id)),
         Keyword("method", value_literal(endpoint.method)),
@@ -70,6 +71,8 @@ def spec_view(endpoint: Endpoint, constant: str) -> SpecView:
     ]
     if endpoint.params:
         args.append(Keyword("params", _tuple([param_spec(p, p.location or "body") for p in endpoint.params])))
+    if check is not None:
+        args.append(Keyword("check", check))
     return SpecView(
         constant, "\n".join(lay_out(Group("EndpointSpec(", tuple(args), ")"), 0, f"{constant} = "))
     )

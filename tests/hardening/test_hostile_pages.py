@@ -19,6 +19,7 @@ from generator.ir import ApiIR
 from generator.output import Tree, check_relative, write_trees
 from generator.pipeline import parse_docs
 from generator.python.render import BLACK_MODE, render_python_sdk
+from generator.python.runtime_names import module_exports
 
 from .hostile import EVIL, PAGES
 
@@ -38,7 +39,15 @@ CALLS = {
     "super",
     "to_raw_response_wrapper",
     "async_to_raw_response_wrapper",
+    # the generated argument checks: their helpers, and the builtins and types they test with
+    *module_exports("_checks"),
+    *module_exports("_comparable"),
+    "isinstance",
+    "len",
+    "enumerate",
+    "Decimal",
 }
+CHECK_FUNCTION = "_check_"  # the generated check functions call each other
 IMPORT_ROOTS = {
     "__future__",
     "typing",
@@ -95,11 +104,12 @@ def _violations(tree: ast.Module, path: str) -> list[str]:
         if isinstance(node, ast.If) and not (
             isinstance(node.test, ast.Name)
             and node.test.id == "TYPE_CHECKING"
-            or isinstance(node.test, ast.Compare)
+            or isinstance(node.test, (ast.Compare, ast.BoolOp, ast.Call))
+            or isinstance(node.test, ast.UnaryOp) and isinstance(node.test.operand, (ast.Call, ast.BoolOp))
         ):
             found.append(f"{path}:{node.lineno}: if {ast.unparse(node.test)}")
         if isinstance(node, ast.JoinedStr) and any(
-            not (isinstance(v.value, ast.Name) and v.value.id in ("__name__", "name", "module"))
+            not (isinstance(v.value, ast.Name) and v.value.id in ("__name__", "name", "module", "where", "index"))
             for v in node.values
             if isinstance(v, ast.FormattedValue)
         ):
@@ -118,6 +128,8 @@ def _violations(tree: ast.Module, path: str) -> list[str]:
                 ast.FunctionDef,
                 ast.AsyncFunctionDef,
                 ast.Return,
+                ast.For,
+                ast.Pass,
             ),
         ):
             found.append(f"{path}:{node.lineno}: statement {type(node).__name__}")
@@ -135,6 +147,7 @@ def _violations(tree: ast.Module, path: str) -> list[str]:
                 or name == "_request"
                 or name == "__init__"
                 or name.endswith(("Resource", "RawResponse"))
+                or name.startswith(CHECK_FUNCTION)
             )
             if not allowed:
                 found.append(f"{path}:{node.lineno}: call to {name}")

@@ -13,9 +13,11 @@ __all__ = [
     "ADD_ACCOUNT",
     "CHANGE_MODE",
     "CHECK_KEYS",
+    "CREATE_SMART_TRADE",
     "LIST_ACCOUNTS",
     "SERVER_TIME",
     "SHOW_BOT",
+    "TICKER",
     "UPDATE_DEAL",
     "call",
     "raw_call",
@@ -29,6 +31,8 @@ SHOW_BOT = "GET /ver1/bots/{bot_id}/show"
 CHANGE_MODE = "POST /ver1/users/change_mode"
 UPDATE_DEAL = "PATCH /ver1/deals/{deal_id}/update_deal"
 CHECK_KEYS = "GET /ver1/accounts/check_keys"
+CREATE_SMART_TRADE = "POST /v2/smart_trades"
+TICKER = "GET /ver1/markets/ticker"
 
 
 def spec(route: str) -> Any:

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from threecommas_runtime_under_test import NOT_GIVEN, Problem, ThreeCommas, ValidationError
-from threecommas_runtime_under_test._spec import Condition, EndpointSpec, ParamSpec
 from threecommas_runtime_under_test._validation import ValidatorRegistry, find_problems, validate
 from tests.support.server import TEST_API_KEY, TEST_SECRET, LocalAPIServer
 
@@ -20,6 +19,8 @@ ADD_ACCOUNT = routes.spec(routes.ADD_ACCOUNT)
 LIST_ACCOUNTS = routes.spec(routes.LIST_ACCOUNTS)
 SHOW_BOT = routes.spec(routes.SHOW_BOT)
 UPDATE_DEAL = routes.spec(routes.UPDATE_DEAL)
+SMART_TRADE = routes.spec(routes.CREATE_SMART_TRADE)
+TICKER = routes.spec(routes.TICKER)
 
 EXCHANGE_KEY = "exchange-key-ABCDEFGH"
 EXCHANGE_SECRET = "exchange-secret-ZYXWVUT"
@@ -82,19 +83,75 @@ def test_required_when_is_met_by_sending_the_param() -> None:
 def test_required_when_resolves_bracket_paths_and_booleans() -> None:
     position = {"order_type": "LIMIT", "units": {"value": 1}}
     assert rules({"deal_id": 1, "position": position}, UPDATE_DEAL) == {("position[price]", "required_when")}
-    flag = ParamSpec(name="flag", location="body", type="boolean")
-    spec = EndpointSpec(
-        id="x",
-        method="POST",
-        path="/x",
-        signed=False,
-        params=(
-            flag,
-            ParamSpec(name="y", location="body", type="string", required_when=(Condition("flag", "true"),)),
-        ),
+    trade = smart_trade()
+    assert rules({**trade, "notify": True}, SMART_TRADE) == {("note", "required_when")}
+    assert rules({**trade, "notify": "TRUE"}, SMART_TRADE) == {("notify", "type"), ("note", "required_when")}
+    assert rules({**trade, "notify": False}, SMART_TRADE) == set()
+
+
+def smart_trade(**changes: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {"mode": "simple", "position": {"order_type": "market"}}
+    values.update(changes)
+    return values
+
+
+def test_conditions_inside_an_object_that_was_not_sent_still_hold() -> None:
+    """`position[conditional][price]` is required when the order type is conditional, although the
+    caller left out `position[conditional]` altogether: conditions are evaluated over the spec."""
+    problems = find_problems(SMART_TRADE, smart_trade(position={"order_type": "conditional"}))
+    assert [(p.param, p.rule) for p in problems] == [("position[conditional][price]", "required_when")]
+    assert problems[0].message == (
+        "`position[conditional][price]` is required when `position[order_type]` is 'conditional'"
     )
-    assert rules({"flag": True}, spec) == {("y", "required_when")}
-    assert rules({"flag": False}, spec) == set()
+    assert problems[0].sentence == "Required if `position[order_type]` is `conditional`"
+    sent = {"order_type": "conditional", "conditional": {"price": "1.5"}}
+    assert rules(smart_trade(position=sent), SMART_TRADE) == set()
+
+
+def test_conditions_on_the_root_hold_two_objects_down_and_in_a_sibling_object() -> None:
+    assert rules(smart_trade(mode="guarded"), SMART_TRADE) == {
+        ("position[conditional][trailing][percent]", "required_when"),
+        ("stop_loss[price]", "required_when"),
+    }
+    guarded = smart_trade(
+        mode="guarded",
+        position={"order_type": "market", "conditional": {"trailing": {"percent": 1}}},
+        stop_loss={"price": 9, "enabled": True},
+    )
+    assert rules(guarded, SMART_TRADE) == set()
+    # sent objects are checked as before: what is missing inside them is reported by its own path
+    half = smart_trade(mode="guarded", position={"order_type": "market", "conditional": {}}, stop_loss={})
+    assert rules(half, SMART_TRADE) == {
+        ("position[conditional][trailing][percent]", "required_when"),
+        ("stop_loss[price]", "required_when"),
+        ("stop_loss[enabled]", "required"),
+    }
+
+
+def test_an_object_not_sent_does_not_require_its_required_fields() -> None:
+    """`stop_loss[enabled]` is required only when `stop_loss` is sent; a required object that is not sent
+    is one problem, not one per field inside it."""
+    assert rules(smart_trade(), SMART_TRADE) == set()
+    assert rules({"mode": "simple"}, SMART_TRADE) == {("position", "required")}
+    assert rules({"mode": "guarded"}, SMART_TRADE) == {
+        ("position", "required"),
+        ("stop_loss[price]", "required_when"),
+    }
+
+
+def test_a_null_object_is_not_looked_into() -> None:
+    assert rules(smart_trade(stop_loss=None, mode="guarded"), SMART_TRADE) == {
+        ("stop_loss", "type"),
+        ("position[conditional][trailing][percent]", "required_when"),
+    }
+
+
+def test_the_documented_and_the_example_type_both_pass() -> None:
+    """The page documents `market_code` as an integer and its own example sends `kraken`."""
+    validate(TICKER, {"market_code": 12, "pair": "USD_XBT"})
+    validate(TICKER, {"market_code": "kraken", "pair": "USD_XBT"})
+    with pytest.raises(ValidationError, match="must be an integer or a string, got float"):
+        validate(TICKER, {"market_code": 1.5, "pair": "USD_XBT"})
 
 
 def test_enum_range_and_length() -> None:
@@ -170,12 +227,18 @@ def test_every_problem_is_listed_on_its_own_line() -> None:
 
 
 def test_secret_values_never_appear_in_messages() -> None:
-    spec_secret = ParamSpec(name="api_key", location="body", type="string", enum=("a", "b"), secret=True)
-    spec = EndpointSpec(id="x", method="POST", path="/x", signed=False, params=(spec_secret,))
+    token, secret = "tok-" + EXCHANGE_KEY, EXCHANGE_SECRET
+    values = smart_trade(access_token=token, signal_secret=secret)
     with pytest.raises(ValidationError) as caught:
-        validate(spec, {"api_key": EXCHANGE_KEY}, [lambda values: [f"key {values['api_key']} rejected"]])
-    assert EXCHANGE_KEY not in str(caught.value)
+        validate(SMART_TRADE, values, [lambda values: [f"key {values['access_token']} rejected"]])
+    assert {(p.param, p.rule) for p in caught.value.problems} == {
+        ("access_token", "enum"),
+        ("signal_secret", "max_length"),
+        ("", "custom"),
+    }
+    assert token not in str(caught.value) and secret not in str(caught.value)
     assert "<redacted>" in str(caught.value)
+    assert "'tok-a', 'tok-b'" in str(caught.value)  # the options are shown, the value sent is not
 
 
 def test_user_checks_join_the_same_error() -> None:

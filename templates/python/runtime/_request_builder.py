@@ -6,16 +6,14 @@ or the JSON body (the query string for GET and DELETE). `extra_query` and `extra
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
 from ._encoding import encode_json, encode_query
 from ._exceptions import ThreeCommasError
-from ._spec import EndpointSpec
+from ._spec import EndpointSpec, path_placeholders
 from ._types import RequestOptions
-from ._value_checks import path_placeholders
 
 __all__ = ["RequestParts", "fill_path", "request_parts"]
 
@@ -51,14 +49,9 @@ def fill_path(template: str, values: Mapping[str, object]) -> str:
     return path
 
 
-@functools.lru_cache(maxsize=4096)
-def _placeholders(path: str) -> frozenset[str]:
-    return frozenset(path_placeholders(path))
-
-
 def request_parts(spec: EndpointSpec, values: Mapping[str, object], options: RequestOptions) -> RequestParts:
     """Place every value (already validated, `NOT_GIVEN` removed) and encode query and body once."""
-    in_path = _placeholders(spec.path)
+    in_path = path_placeholders(spec.path)
     path_values: dict[str, object] = {}
     query_values: dict[str, object] = {}
     body_values: dict[str, object] = {}

@@ -1,17 +1,31 @@
 """What the generated code declares about each endpoint: its route, signing and parameters.
 
 These frozen dataclasses are the runtime's copy of the IR. Each generated resource module declares one
-`EndpointSpec` per documented endpoint beside its method; the client reads it to validate, place and sign
-the values a method receives.
+`EndpointSpec` per documented endpoint beside its method, with the generated function that checks a
+call's arguments (`check`); the client reads it to validate, place and sign the values a method receives.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, Union
+from typing import Any, Literal, Union
 
-__all__ = ["Condition", "EndpointSpec", "HttpMethod", "JsonScalar", "ParamLocation", "ParamSpec"]
+from ._exceptions import Problem
+
+__all__ = [
+    "ArgumentCheck",
+    "Condition",
+    "EndpointSpec",
+    "HttpMethod",
+    "JsonScalar",
+    "ParamLocation",
+    "ParamSpec",
+    "path_placeholders",
+]
 
 JsonScalar = Union[str, int, float, bool, None]
 """A scalar as the docs write it: `"binance"`, `12`, `true`, `null`."""
@@ -21,6 +35,18 @@ ParamLocation = Literal["path", "query", "body", ""]
 
 HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE"]
 """The HTTP methods the API uses."""
+
+ArgumentCheck = Callable[[Mapping[str, Any]], list[Problem]]
+"""An endpoint's generated checks: every problem with a call's values (keyed by wire name, `NOT_GIVEN`
+left out), in the order of the documented params."""
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")
+
+
+@functools.lru_cache(maxsize=4096)
+def path_placeholders(path: str) -> tuple[str, ...]:
+    """`/ver1/bots/{bot_id}/show` -> `("bot_id",)`."""
+    return tuple(_PLACEHOLDER.findall(path))
 
 
 @dataclass(frozen=True)
@@ -80,6 +106,8 @@ class EndpointSpec:
     """Path below the base URL, with `{name}` placeholders, e.g. `/ver1/bots/{bot_id}/show`."""
     signed: bool
     params: tuple[ParamSpec, ...] = ()
+    check: ArgumentCheck | None = field(default=None, repr=False, compare=False)
+    """The generated checks of `params` (see `_checks.py`); `None` where nothing is documented."""
 
     @cached_property
     def params_by_name(self) -> dict[str, ParamSpec]:

@@ -1,22 +1,22 @@
 """Checks a call's arguments against its `EndpointSpec` before any I/O and reports every problem at once.
 
-The checks: required and conditionally required (`required_when`) parameters, types, enums, ranges and
-lengths, recursing into object fields and array items. Users add their own checks per endpoint through a
-`ValidatorRegistry`; their problems join the same `ValidationError`. Values of `secret` parameters never
-reach a message.
+The built-in checks are generated per endpoint (`EndpointSpec.check`, straight-line code in its resource
+module): required and conditionally required (`required_when`, at any depth, also inside objects that
+were not sent) parameters, types, enums, ranges and lengths, into object fields and array items. Users
+add their own checks per endpoint through a `ValidatorRegistry`; their problems join the same
+`ValidationError`. Values of `secret` parameters never reach a message.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ._exceptions import Problem, ValidationError
-from ._spec import EndpointSpec
 from ._redaction import REDACTED
-from ._value_checks import ParamChecker, path_placeholders
+from ._spec import EndpointSpec, ParamSpec, path_placeholders
 
-__all__ = ["EndpointCheck", "ValidatorRegistry", "find_problems", "validate"]
+__all__ = ["EndpointCheck", "ValidatorRegistry", "find_problems", "secret_texts", "validate"]
 
 EndpointCheck = Callable[[Mapping[str, Any]], Iterable[str | Problem]]
 """A user check: receives the values sent (by wire name) and yields messages or `Problem`s."""
@@ -58,18 +58,35 @@ def find_problems(
     spec: EndpointSpec, values: Mapping[str, Any], checks: Iterable[EndpointCheck] = ()
 ) -> list[Problem]:
     """Every problem with `values` (already stripped of `NOT_GIVEN`), built-in checks first."""
-    checker = ParamChecker(values)
-    problems = list(checker.check(spec.params))
-    reported = {problem.param for problem in problems}
-    for name in path_placeholders(spec.path):
-        if name not in reported and values.get(name) is None:
-            problems.append(Problem(name, "required", f"`{name}` is required (it is part of the path)"))
+    problems = spec.check(values) if spec.check is not None else []
+    placeholders = path_placeholders(spec.path)
+    if placeholders:
+        reported = {problem.param for problem in problems}
+        for name in placeholders:
+            if name not in reported and values.get(name) is None:
+                problems.append(Problem(name, "required", f"`{name}` is required (it is part of the path)"))
     for check in checks:
         problems.extend(_as_problem(item) for item in check(values))
     if not problems:
         return problems
-    secrets = checker.secret_texts(spec.params)
+    secrets = secret_texts(spec.params, values)
     return [_redacted(problem, secrets) for problem in problems]
+
+
+def secret_texts(params: Sequence[ParamSpec], scope: Mapping[str, Any]) -> list[str]:
+    """The text of every value sent for a `secret` parameter, at any depth (read only when a problem
+    is reported, to mask it)."""
+    texts: list[str] = []
+    for param in params:
+        value = scope.get(param.name)
+        if param.secret and value is not None:
+            texts.append(str(value))
+        if isinstance(value, Mapping):
+            texts += secret_texts(param.fields, value)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                texts += secret_texts(param.fields, item) if isinstance(item, Mapping) else []
+    return texts
 
 
 def validate(spec: EndpointSpec, values: Mapping[str, Any], checks: Iterable[EndpointCheck] = ()) -> None:

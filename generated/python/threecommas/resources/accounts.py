@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 
 import httpx
 
+from .._exceptions import Problem
+from .._checks import MISSING, holds, not_a_list, not_none, required, required_when, wrong_type
+from .._comparable import is_integer
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._spec import Condition, EndpointSpec, ParamSpec
@@ -23,6 +27,175 @@ __all__ = [
     "AsyncAccountsResource",
     "AsyncAccountsResourceWithRawResponse",
 ]
+
+
+def _check_create(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `accounts.create` (POST /ver1/accounts/new)."""
+    problems: list[Problem] = []
+    value = values.get("type", MISSING)
+    if value is MISSING:
+        required(problems, "type")
+    elif value is None:
+        not_none(problems, "type")
+    elif not isinstance(value, str):
+        wrong_type(problems, "type", value, "a string")
+    value = values.get("name", MISSING)
+    if value is MISSING:
+        required(problems, "name")
+    elif value is None:
+        not_none(problems, "name")
+    elif not isinstance(value, str):
+        wrong_type(problems, "name", value, "a string")
+    value = values.get("api_key", MISSING)
+    if value is MISSING:
+        required(problems, "api_key")
+    elif value is None:
+        not_none(problems, "api_key")
+    elif not isinstance(value, str):
+        wrong_type(problems, "api_key", value, "a string")
+    value = values.get("secret", MISSING)
+    if value is MISSING:
+        required(problems, "secret")
+    elif value is None:
+        not_none(problems, "secret")
+    elif not isinstance(value, str):
+        wrong_type(problems, "secret", value, "a string")
+    value = values.get("address", MISSING)
+    if value is MISSING:
+        if holds(values, values, ("type",), "ethereumwallet"):
+            required_when(
+                problems,
+                "address",
+                "`type` is 'ethereumwallet'",
+                "This parameter is required when `type` is set to `ethereumwallet`",
+            )
+    elif value is None:
+        not_none(problems, "address")
+    elif not isinstance(value, str):
+        wrong_type(problems, "address", value, "a string")
+    value = values.get("customer_id", MISSING)
+    if value is MISSING:
+        if holds(values, values, ("type",), "bitstamp"):
+            required_when(
+                problems,
+                "customer_id",
+                "`type` is 'Bitstamp'",
+                "This parameter is required when `type` is set to `Bitstamp`",
+            )
+    elif value is None:
+        not_none(problems, "customer_id")
+    elif not isinstance(value, str):
+        wrong_type(problems, "customer_id", value, "a string")
+    value = values.get("passphrase", MISSING)
+    if value is MISSING:
+        if holds(values, values, ("type",), "coinbase"):
+            required_when(
+                problems,
+                "passphrase",
+                "`type` is 'Coinbase'",
+                "This parameter is required when `type` is set to `Coinbase`",
+            )
+    elif value is None:
+        not_none(problems, "passphrase")
+    elif not isinstance(value, str):
+        wrong_type(problems, "passphrase", value, "a string")
+    value = values.get("types_to_create", MISSING)
+    if value is MISSING:
+        required(problems, "types_to_create")
+    elif value is None:
+        not_none(problems, "types_to_create")
+    elif not isinstance(value, (list, tuple)):
+        not_a_list(problems, "types_to_create", value)
+    else:
+        where = "types_to_create"
+        for index, item in enumerate(value):
+            _check_create__types_to_create__item(problems, item, values, f"{where}[{index}]")
+    return problems
+
+
+def _check_create__types_to_create__item(
+    problems: list[Problem], value: Any, root: Mapping[str, Any], prefix: str
+) -> None:
+    """One item of a list, at `prefix`."""
+    if value is None:
+        not_none(problems, prefix)
+    elif not isinstance(value, str):
+        wrong_type(problems, prefix, value, "a string")
+
+
+def _check_currency_rates(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `accounts.currency_rates` (GET /ver1/accounts/currency_rates)."""
+    problems: list[Problem] = []
+    value = values.get("market_code", MISSING)
+    if value is MISSING:
+        required(problems, "market_code")
+    elif value is None:
+        not_none(problems, "market_code")
+    elif not isinstance(value, str):
+        wrong_type(problems, "market_code", value, "a string")
+    value = values.get("pair", MISSING)
+    if value is MISSING:
+        required(problems, "pair")
+    elif value is None:
+        not_none(problems, "pair")
+    elif not isinstance(value, str):
+        wrong_type(problems, "pair", value, "a string")
+    return problems
+
+
+def _check_rename(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `accounts.rename` (POST /ver1/accounts/{account_id}/rename)."""
+    problems: list[Problem] = []
+    value = values.get("account_id", MISSING)
+    if value is MISSING:
+        required(problems, "account_id")
+    elif value is None:
+        not_none(problems, "account_id")
+    elif not is_integer(value):
+        wrong_type(problems, "account_id", value, "an integer")
+    value = values.get("name", MISSING)
+    if value is MISSING:
+        required(problems, "name")
+    elif value is None:
+        not_none(problems, "name")
+    elif not isinstance(value, str):
+        wrong_type(problems, "name", value, "a string")
+    return problems
+
+
+def _check_types_to_connect(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `accounts.types_to_connect` (GET /ver1/accounts/types_to_connect)."""
+    problems: list[Problem] = []
+    value = values.get("type", MISSING)
+    if value is MISSING:
+        required(problems, "type")
+    elif value is None:
+        not_none(problems, "type")
+    elif not isinstance(value, str):
+        wrong_type(problems, "type", value, "a string")
+    value = values.get("name", MISSING)
+    if value is MISSING:
+        required(problems, "name")
+    elif value is None:
+        not_none(problems, "name")
+    elif not isinstance(value, str):
+        wrong_type(problems, "name", value, "a string")
+    value = values.get("api_key", MISSING)
+    if value is MISSING:
+        required(problems, "api_key")
+    elif value is None:
+        not_none(problems, "api_key")
+    elif not isinstance(value, str):
+        wrong_type(problems, "api_key", value, "a string")
+    value = values.get("secret", MISSING)
+    if value is MISSING:
+        required(problems, "secret")
+    elif value is None:
+        not_none(problems, "secret")
+    elif not isinstance(value, str):
+        wrong_type(problems, "secret", value, "a string")
+    return problems
+
 
 CREATE_SPEC = EndpointSpec(
     id="accounts.create",
@@ -73,6 +246,7 @@ CREATE_SPEC = EndpointSpec(
         ),
         ParamSpec(name="types_to_create", location="body", type="array[string]", required=True),
     ),
+    check=_check_create,
 )
 
 CURRENCY_RATES_SPEC = EndpointSpec(
@@ -84,6 +258,7 @@ CURRENCY_RATES_SPEC = EndpointSpec(
         ParamSpec(name="market_code", location="query", type="string", required=True),
         ParamSpec(name="pair", location="query", type="string", required=True),
     ),
+    check=_check_currency_rates,
 )
 
 RENAME_SPEC = EndpointSpec(
@@ -95,6 +270,7 @@ RENAME_SPEC = EndpointSpec(
         ParamSpec(name="account_id", location="path", type="integer", required=True),
         ParamSpec(name="name", location="body", type="string", required=True),
     ),
+    check=_check_rename,
 )
 
 TYPES_TO_CONNECT_SPEC = EndpointSpec(
@@ -108,6 +284,7 @@ TYPES_TO_CONNECT_SPEC = EndpointSpec(
         ParamSpec(name="api_key", location="query", type="string", required=True, secret=True),
         ParamSpec(name="secret", location="query", type="string", required=True, secret=True),
     ),
+    check=_check_types_to_connect,
 )
 
 

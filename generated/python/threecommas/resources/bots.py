@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 
 import httpx
 
+from .._exceptions import Problem
+from .._checks import MISSING, not_none, required, wrong_type
+from .._comparable import is_integer
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._spec import EndpointSpec, ParamSpec
@@ -21,12 +25,47 @@ __all__ = [
     "BotsResourceWithRawResponse",
 ]
 
+
+def _check_enable(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `bots.enable` (POST /ver1/bots/{bot_id}/enable)."""
+    problems: list[Problem] = []
+    value = values.get("bot_id", MISSING)
+    if value is MISSING:
+        required(problems, "bot_id")
+    elif value is None:
+        not_none(problems, "bot_id")
+    elif not is_integer(value):
+        wrong_type(problems, "bot_id", value, "an integer")
+    return problems
+
+
+def _check_retrieve(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `bots.retrieve` (GET /ver1/bots/{bot_id}/show)."""
+    problems: list[Problem] = []
+    value = values.get("bot_id", MISSING)
+    if value is MISSING:
+        required(problems, "bot_id")
+    elif value is None:
+        not_none(problems, "bot_id")
+    elif not is_integer(value):
+        wrong_type(problems, "bot_id", value, "an integer")
+    value = values.get("include_events", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "include_events")
+    elif not isinstance(value, bool):
+        wrong_type(problems, "include_events", value, "a boolean")
+    return problems
+
+
 ENABLE_SPEC = EndpointSpec(
     id="bots.enable",
     method="POST",
     path="/ver1/bots/{bot_id}/enable",
     signed=True,
     params=(ParamSpec(name="bot_id", location="path", type="integer", required=True),),
+    check=_check_enable,
 )
 
 RETRIEVE_SPEC = EndpointSpec(
@@ -38,6 +77,7 @@ RETRIEVE_SPEC = EndpointSpec(
         ParamSpec(name="bot_id", location="path", type="integer", required=True),
         ParamSpec(name="include_events", location="query", type="boolean"),
     ),
+    check=_check_retrieve,
 )
 
 

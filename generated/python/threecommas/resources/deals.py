@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import List, Literal
+from typing import Any, List, Literal
 
 import httpx
 
+from .._exceptions import Problem
+from .._checks import MISSING, not_none, one_of, out_of_range, required, wrong_type
+from .._comparable import as_decimal, is_integer
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._spec import EndpointSpec, ParamSpec
@@ -21,6 +24,99 @@ __all__ = [
     "DealsResource",
     "DealsResourceWithRawResponse",
 ]
+
+
+def _check_list(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `deals.list` (GET /ver1/deals)."""
+    problems: list[Problem] = []
+    value = values.get("bot_id", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "bot_id")
+    elif not is_integer(value):
+        wrong_type(problems, "bot_id", value, "an integer")
+    value = values.get("account_id", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "account_id")
+    elif not is_integer(value):
+        wrong_type(problems, "account_id", value, "an integer")
+    value = values.get("limit", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "limit")
+    elif not is_integer(value):
+        wrong_type(problems, "limit", value, "an integer")
+    else:
+        number = as_decimal(value)
+        if number is not None and number > 1000:
+            out_of_range(problems, "limit", "maximum", "at most 1000", value, True)
+    value = values.get("offset", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "offset")
+    elif not is_integer(value):
+        wrong_type(problems, "offset", value, "an integer")
+    value = values.get("scope", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "scope")
+    elif not isinstance(value, str):
+        wrong_type(problems, "scope", value, "a string")
+    else:
+        one_of(
+            problems,
+            "scope",
+            value,
+            ("active", "finished", "completed", "cancelled", "failed"),
+            ("active", "finished", "completed", "cancelled", "failed"),
+            True,
+        )
+    value = values.get("order", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "order")
+    elif not isinstance(value, str):
+        wrong_type(problems, "order", value, "a string")
+    else:
+        one_of(
+            problems,
+            "order",
+            value,
+            ("created_at", "updated_at", "closed_at", "profit"),
+            ("created_at", "updated_at", "closed_at", "profit"),
+            True,
+        )
+    value = values.get("order_direction", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "order_direction")
+    elif not isinstance(value, str):
+        wrong_type(problems, "order_direction", value, "a string")
+    else:
+        one_of(problems, "order_direction", value, ("asc", "desc"), ("asc", "desc"), True)
+    return problems
+
+
+def _check_retrieve(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `deals.retrieve` (GET /ver1/deals/{deal_id}/show)."""
+    problems: list[Problem] = []
+    value = values.get("deal_id", MISSING)
+    if value is MISSING:
+        required(problems, "deal_id")
+    elif value is None:
+        not_none(problems, "deal_id")
+    elif not is_integer(value):
+        wrong_type(problems, "deal_id", value, "an integer")
+    return problems
+
 
 LIST_SPEC = EndpointSpec(
     id="deals.list",
@@ -46,6 +142,7 @@ LIST_SPEC = EndpointSpec(
         ),
         ParamSpec(name="order_direction", location="query", type="string", enum=("asc", "desc")),
     ),
+    check=_check_list,
 )
 
 RETRIEVE_SPEC = EndpointSpec(
@@ -54,6 +151,7 @@ RETRIEVE_SPEC = EndpointSpec(
     path="/ver1/deals/{deal_id}/show",
     signed=True,
     params=(ParamSpec(name="deal_id", location="path", type="integer", required=True),),
+    check=_check_retrieve,
 )
 
 

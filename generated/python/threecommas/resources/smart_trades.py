@@ -6,10 +6,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal, TypedDict
+from typing import Any, Literal, TypedDict
 
 import httpx
 
+from .._exceptions import Problem
+from .._checks import (
+    MISSING,
+    holds,
+    not_a_list,
+    not_none,
+    one_of,
+    out_of_range,
+    required,
+    required_when,
+    too_long,
+    too_short,
+    wrong_type,
+)
+from .._comparable import as_decimal, is_integer, is_number
 from .._resource import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._spec import Condition, EndpointSpec, ParamSpec
@@ -35,12 +50,417 @@ __all__ = [
     "SmartTradesResourceWithRawResponse",
 ]
 
+
+def _check_delete(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `smart_trades.delete` (DELETE /v2/smart_trades/{id})."""
+    problems: list[Problem] = []
+    value = values.get("id", MISSING)
+    if value is MISSING:
+        required(problems, "id")
+    elif value is None:
+        not_none(problems, "id")
+    elif not is_integer(value):
+        wrong_type(problems, "id", value, "an integer")
+    return problems
+
+
+def _check_update(values: Mapping[str, Any]) -> list[Problem]:
+    """Every problem with the arguments of `smart_trades.update` (PATCH /v2/smart_trades/{id})."""
+    problems: list[Problem] = []
+    value = values.get("id", MISSING)
+    if value is MISSING:
+        required(problems, "id")
+    elif value is None:
+        not_none(problems, "id")
+    elif not is_integer(value):
+        wrong_type(problems, "id", value, "an integer")
+    value = values.get("position", MISSING)
+    if value is MISSING:
+        _check_update__position__absent(problems, values, "position")
+    elif value is None:
+        not_none(problems, "position")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, "position", value, "an object (a mapping)")
+    else:
+        _check_update__position(problems, value, values, "position")
+    value = values.get("take_profit", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "take_profit")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, "take_profit", value, "an object (a mapping)")
+    else:
+        _check_update__take_profit(problems, value, values, "take_profit")
+    value = values.get("stop_loss", MISSING)
+    if value is MISSING:
+        _check_update__stop_loss__absent(problems, values, "stop_loss")
+    elif value is None:
+        not_none(problems, "stop_loss")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, "stop_loss", value, "an object (a mapping)")
+    else:
+        _check_update__stop_loss(problems, value, values, "stop_loss")
+    value = values.get("note", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, "note")
+    elif not isinstance(value, str):
+        wrong_type(problems, "note", value, "a string")
+    else:
+        if len(value) < 1:
+            too_short(problems, "note", 1, "characters")
+        if len(value) > 300:
+            too_long(problems, "note", 300, "characters")
+    return problems
+
+
+def _check_update__position__absent(problems: list[Problem], root: Mapping[str, Any], prefix: str) -> None:
+    """The fields of an object that was not sent which a condition requires all the same."""
+    _check_update__position__conditional__absent(problems, root, prefix + "[conditional]")
+
+
+def _check_update__position__conditional__absent(
+    problems: list[Problem], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of an object that was not sent which a condition requires all the same."""
+    _check_update__position__conditional__price__absent(problems, root, prefix + "[price]")
+
+
+def _check_update__position__conditional__price__absent(
+    problems: list[Problem], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of an object that was not sent which a condition requires all the same."""
+    if holds(root, root, ("position", "order_type"), "conditional"):
+        required_when(
+            problems,
+            prefix + "[value]",
+            "`position[order_type]` is 'conditional'",
+            "This parameter is required when `position[order_type]` is set to `conditional`",
+        )
+
+
+def _check_update__position(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("units", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[units]")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix + "[units]", value, "an object (a mapping)")
+    else:
+        _check_update__position__units(problems, value, root, prefix + "[units]")
+    value = scope.get("order_type", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[order_type]")
+    elif not isinstance(value, str):
+        wrong_type(problems, prefix + "[order_type]", value, "a string")
+    else:
+        one_of(
+            problems,
+            prefix + "[order_type]",
+            value,
+            ("market", "limit", "conditional"),
+            ("market", "limit", "conditional"),
+            True,
+        )
+    value = scope.get("price", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[price]")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix + "[price]", value, "an object (a mapping)")
+    else:
+        _check_update__position__price(problems, value, root, prefix + "[price]")
+    value = scope.get("conditional", MISSING)
+    if value is MISSING:
+        _check_update__position__conditional__absent(problems, root, prefix + "[conditional]")
+    elif value is None:
+        not_none(problems, prefix + "[conditional]")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix + "[conditional]", value, "an object (a mapping)")
+    else:
+        _check_update__position__conditional(problems, value, root, prefix + "[conditional]")
+
+
+def _check_update__position__units(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("value", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[value]")
+    elif not is_number(value):
+        wrong_type(problems, prefix + "[value]", value, "a number or numeric string")
+
+
+def _check_update__position__price(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("value", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[value]")
+    elif not is_number(value):
+        wrong_type(problems, prefix + "[value]", value, "a number or numeric string")
+
+
+def _check_update__position__conditional(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("price", MISSING)
+    if value is MISSING:
+        _check_update__position__conditional__price__absent(problems, root, prefix + "[price]")
+    elif value is None:
+        not_none(problems, prefix + "[price]")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix + "[price]", value, "an object (a mapping)")
+    else:
+        _check_update__position__conditional__price(problems, value, root, prefix + "[price]")
+    value = scope.get("trailing", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[trailing]")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix + "[trailing]", value, "an object (a mapping)")
+    else:
+        _check_update__position__conditional__trailing(problems, value, root, prefix + "[trailing]")
+
+
+def _check_update__position__conditional__price(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("value", MISSING)
+    if value is MISSING:
+        if holds(scope, root, ("position", "order_type"), "conditional"):
+            required_when(
+                problems,
+                prefix + "[value]",
+                "`position[order_type]` is 'conditional'",
+                "This parameter is required when `position[order_type]` is set to `conditional`",
+            )
+    elif value is None:
+        not_none(problems, prefix + "[value]")
+    elif not is_number(value):
+        wrong_type(problems, prefix + "[value]", value, "a number or numeric string")
+
+
+def _check_update__position__conditional__trailing(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("percent", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[percent]")
+    elif not is_number(value):
+        wrong_type(problems, prefix + "[percent]", value, "a number or numeric string")
+    else:
+        number = as_decimal(value)
+        if number is not None and number < 0:
+            out_of_range(problems, prefix + "[percent]", "minimum", "at least 0", value, True)
+        if number is not None and number > 99:
+            out_of_range(problems, prefix + "[percent]", "maximum", "at most 99", value, True)
+
+
+def _check_update__take_profit(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("enabled", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[enabled]")
+    elif not isinstance(value, bool):
+        wrong_type(problems, prefix + "[enabled]", value, "a boolean")
+    value = scope.get("steps", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[steps]")
+    elif not isinstance(value, (list, tuple)):
+        not_a_list(problems, prefix + "[steps]", value)
+    else:
+        where = prefix + "[steps]"
+        for index, item in enumerate(value):
+            _check_update__take_profit__steps__item(problems, item, root, f"{where}[{index}]")
+
+
+def _check_update__take_profit__steps__item(
+    problems: list[Problem], value: Any, root: Mapping[str, Any], prefix: str
+) -> None:
+    """One item of a list, at `prefix`."""
+    if value is None:
+        not_none(problems, prefix)
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix, value, "an object (a mapping)")
+    else:
+        _check_update__take_profit__steps__item_2(problems, value, root, prefix)
+
+
+def _check_update__take_profit__steps__item_2(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("order_type", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[order_type]")
+    elif not isinstance(value, str):
+        wrong_type(problems, prefix + "[order_type]", value, "a string")
+    else:
+        one_of(problems, prefix + "[order_type]", value, ("market", "limit"), ("market", "limit"), True)
+    value = scope.get("price", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[price]")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix + "[price]", value, "an object (a mapping)")
+    else:
+        _check_update__take_profit__steps__item_2__price(problems, value, root, prefix + "[price]")
+    value = scope.get("volume", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[volume]")
+    elif not is_number(value):
+        wrong_type(problems, prefix + "[volume]", value, "a number or numeric string")
+    else:
+        number = as_decimal(value)
+        if number is not None and number < 1:
+            out_of_range(problems, prefix + "[volume]", "minimum", "at least 1", value, True)
+        if number is not None and number > 100:
+            out_of_range(problems, prefix + "[volume]", "maximum", "at most 100", value, True)
+
+
+def _check_update__take_profit__steps__item_2__price(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("value", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[value]")
+    elif not is_number(value):
+        wrong_type(problems, prefix + "[value]", value, "a number or numeric string")
+    value = scope.get("type", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[type]")
+    elif not isinstance(value, str):
+        wrong_type(problems, prefix + "[type]", value, "a string")
+    else:
+        one_of(problems, prefix + "[type]", value, ("bid", "ask", "last"), ("bid", "ask", "last"), True)
+
+
+def _check_update__stop_loss__absent(problems: list[Problem], root: Mapping[str, Any], prefix: str) -> None:
+    """The fields of an object that was not sent which a condition requires all the same."""
+    _check_update__stop_loss__conditional__absent(problems, root, prefix + "[conditional]")
+
+
+def _check_update__stop_loss__conditional__absent(
+    problems: list[Problem], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of an object that was not sent which a condition requires all the same."""
+    _check_update__stop_loss__conditional__price__absent(problems, root, prefix + "[price]")
+
+
+def _check_update__stop_loss__conditional__price__absent(
+    problems: list[Problem], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of an object that was not sent which a condition requires all the same."""
+    if holds(root, root, ("stop_loss", "enabled"), "true"):
+        required_when(
+            problems,
+            prefix + "[value]",
+            "`stop_loss[enabled]` is True",
+            "This parameter is required when `stop_loss[enabled]` is set to `true`",
+        )
+
+
+def _check_update__stop_loss(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("enabled", MISSING)
+    if value is MISSING:
+        pass
+    elif value is None:
+        not_none(problems, prefix + "[enabled]")
+    elif not isinstance(value, bool):
+        wrong_type(problems, prefix + "[enabled]", value, "a boolean")
+    value = scope.get("conditional", MISSING)
+    if value is MISSING:
+        _check_update__stop_loss__conditional__absent(problems, root, prefix + "[conditional]")
+    elif value is None:
+        not_none(problems, prefix + "[conditional]")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix + "[conditional]", value, "an object (a mapping)")
+    else:
+        _check_update__stop_loss__conditional(problems, value, root, prefix + "[conditional]")
+
+
+def _check_update__stop_loss__conditional(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("price", MISSING)
+    if value is MISSING:
+        _check_update__stop_loss__conditional__price__absent(problems, root, prefix + "[price]")
+    elif value is None:
+        not_none(problems, prefix + "[price]")
+    elif not isinstance(value, Mapping):
+        wrong_type(problems, prefix + "[price]", value, "an object (a mapping)")
+    else:
+        _check_update__stop_loss__conditional__price(problems, value, root, prefix + "[price]")
+
+
+def _check_update__stop_loss__conditional__price(
+    problems: list[Problem], scope: Mapping[str, Any], root: Mapping[str, Any], prefix: str
+) -> None:
+    """The fields of one object, at `prefix`."""
+    value = scope.get("value", MISSING)
+    if value is MISSING:
+        if holds(scope, root, ("stop_loss", "enabled"), "true"):
+            required_when(
+                problems,
+                prefix + "[value]",
+                "`stop_loss[enabled]` is True",
+                "This parameter is required when `stop_loss[enabled]` is set to `true`",
+            )
+    elif value is None:
+        not_none(problems, prefix + "[value]")
+    elif not is_number(value):
+        wrong_type(problems, prefix + "[value]", value, "a number or numeric string")
+
+
 DELETE_SPEC = EndpointSpec(
     id="smart_trades.delete",
     method="DELETE",
     path="/v2/smart_trades/{id}",
     signed=True,
     params=(ParamSpec(name="id", location="path", type="integer", required=True),),
+    check=_check_delete,
 )
 
 UPDATE_SPEC = EndpointSpec(
@@ -170,6 +590,7 @@ UPDATE_SPEC = EndpointSpec(
         ),
         ParamSpec(name="note", location="body", type="string", min_length=1, max_length=300),
     ),
+    check=_check_update,
 )
 
 
