@@ -16,7 +16,15 @@ from typing import Self, TypeVar, Unpack
 import httpx
 
 from ._body import DEFAULT_MAX_RESPONSE_BYTES, aread_body, read_body
-from ._client_core import DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, ClientCore, Mode, log
+from ._client_core import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    POOL_HEADERS,
+    ClientCore,
+    Mode,
+    log,
+)
 from ._exceptions import APIConnectionError, APITimeoutError
 from ._response import raw_response_requested
 from ._spec import EndpointSpec, HttpMethod
@@ -100,7 +108,11 @@ class SyncAPIClient(ClientCore):
             validate=validate,
         )
         self._owns_http_client = http_client is None
-        self._client = http_client if http_client is not None else httpx.Client(timeout=timeout)
+        self._client = (
+            http_client if http_client is not None else httpx.Client(timeout=timeout, headers=POOL_HEADERS)
+        )
+        self._pool_has_headers = http_client is None
+        self._settle()
         self._sleep: Callable[[float], None] = time.sleep
 
     def _request(
@@ -227,7 +239,13 @@ class AsyncAPIClient(ClientCore):
             validate=validate,
         )
         self._owns_http_client = http_client is None
-        self._client = http_client if http_client is not None else httpx.AsyncClient(timeout=timeout)
+        self._client = (
+            http_client
+            if http_client is not None
+            else httpx.AsyncClient(timeout=timeout, headers=POOL_HEADERS)
+        )
+        self._pool_has_headers = http_client is None
+        self._settle()
         self._sleep: Callable[[float], Awaitable[None]] = _async_sleep
 
     async def _request(

@@ -40,6 +40,9 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_RETRIES = 2
 ENV_BASE_URL = "THREECOMMAS_BASE_URL"
 USER_AGENT = "threecommas-python"
+POOL_HEADERS = {"Accept": "application/json", "User-Agent": USER_AGENT}
+"""Headers of every request: set once on the connection pool the client creates, or sent with each
+request when you pass your own `http_client` (which is left as you made it)."""
 
 Mode = Literal["paper", "real"]
 """Trading mode forced on every request through the `Forced-Mode` header."""
@@ -92,6 +95,7 @@ class ClientCore:
         self.base_url = checked_base_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
         self._base_path = httpx.URL(self.base_url).raw_path.decode("ascii").rstrip("/")
         self.timeout = timeout
+        self._pool_has_headers = False  # set by the subclass once it knows whose pool it uses
         self.max_retries = checked_retries(max_retries)
         self.max_response_bytes = checked_limit(max_response_bytes)
         """Largest response body read; a larger one raises `ResponseTooLargeError`."""
@@ -102,6 +106,17 @@ class ClientCore:
         self.retry_policy = RetryPolicy()
         self._validate = validate
         self._credentials = Credentials.resolve(api_key=api_key, secret=secret, private_key=private_key)
+        self._settle()
+
+    def _settle(self) -> None:
+        """Build what every call reuses from the settings: the `httpx.Timeout` and the constant headers
+        (`POOL_HEADERS` unless the pool sends them, `default_headers`, `Forced-Mode`)."""
+        self._httpx_timeout = httpx.Timeout(self.timeout)
+        headers = {} if self._pool_has_headers else dict(POOL_HEADERS)
+        headers.update(self.default_headers)
+        if self.mode is not None:
+            headers["Forced-Mode"] = self.mode
+        self._constant_headers = headers
 
     def with_options(
         self,
@@ -130,6 +145,7 @@ class ClientCore:
             other._validate = validate
         if not isinstance(default_headers, NotGiven):
             other.default_headers = dict(default_headers)
+        other._settle()
         return other
 
     def _custom_spec(self, method: HttpMethod, path: str, signed: bool) -> EndpointSpec:
@@ -168,16 +184,15 @@ class ClientCore:
             url,
             content=parts.body,
             headers=headers,
-            timeout=self.timeout if isinstance(options.timeout, NotGiven) else options.timeout,
+            timeout=self._httpx_timeout if isinstance(options.timeout, NotGiven) else options.timeout,
         )
 
     def _headers(self, options: RequestOptions, *, has_body: bool) -> dict[str, str]:
-        headers = {"Accept": "application/json", "User-Agent": USER_AGENT, **self.default_headers}
+        headers = dict(self._constant_headers)
         if has_body:
             headers["Content-Type"] = "application/json"
-        if self.mode is not None:
-            headers["Forced-Mode"] = self.mode
-        headers.update(options.extra_headers or {})
+        if options.extra_headers:
+            headers.update(options.extra_headers)
         return headers
 
     def _retries_for(self, request: httpx.Request, options: RequestOptions) -> int:
@@ -197,6 +212,8 @@ class ClientCore:
     @staticmethod
     def _log_attempt(request: httpx.Request, outcome: str, started: float, attempt: int) -> None:
         """One DEBUG line per attempt: method, path without the query string, outcome and duration."""
+        if not log.isEnabledFor(logging.DEBUG):
+            return
         elapsed_ms = (time.monotonic() - started) * 1000
         log.debug(
             "%s %s -> %s in %.0f ms (attempt %d)",

@@ -23,7 +23,16 @@ def encode_query(values: Mapping[str, object]) -> str:
     Booleans become `true`/`false`; `None` values are left out. Keys keep their brackets; everything else
     is percent-encoded.
     """
-    return "&".join(f"{_quoted(key, '[]')}={_quoted(text, '')}" for key, text in query_pairs(values))
+    parts = []
+    for name, value in values.items():
+        kind = type(value)
+        if kind is str or kind is int:  # most values: no nesting, no conversion beyond `str`
+            parts.append(f"{_quoted(str(name), '[]')}={_quoted(str(value), '')}")
+        else:
+            parts += (
+                f"{_quoted(key, '[]')}={_quoted(text, '')}" for key, text in _value_pairs(str(name), value)
+            )
+    return "&".join(parts)
 
 
 def _quoted(text: str, safe: str) -> str:
