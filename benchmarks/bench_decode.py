@@ -48,15 +48,15 @@ def sample_endpoint(ir):
     return endpoint, example
 
 
-def model_of(sdk, endpoint_id: str) -> type:
-    """The model class the generated method `endpoint_id` returns."""
-    client = sdk.ThreeCommas(api_key="bench", secret="bench")
-    for name in dir(client):
-        resource = getattr(client, name, None)
-        method = getattr(type(resource), endpoint_id, None)
-        if callable(method):
-            return typing.get_type_hints(method)["return"]
-    raise RuntimeError(f"no generated method {endpoint_id}")
+def model_of(sdk, endpoint) -> type:
+    """The model class the generated method of `endpoint` (`client.<resource>.<name>`) returns."""
+    owner: object = sdk.ThreeCommas(api_key="bench", secret="bench")
+    for part in endpoint.resource.split("."):
+        owner = getattr(owner, part)
+    method = getattr(type(owner), endpoint.name, None)
+    if not callable(method):
+        raise RuntimeError(f"no generated method {endpoint.resource}.{endpoint.name}")
+    return typing.get_type_hints(method)["return"]
 
 
 def records_body(example: dict) -> bytes:
@@ -82,7 +82,7 @@ def run(options: Options) -> list[Figure]:
     sys.path.insert(0, str(built_sdk(options, docs, f"{name}-sdk") / "python"))
     sdk = importlib.import_module(PACKAGE)
     response_module = importlib.import_module(f"{PACKAGE}._response")
-    model = model_of(sdk, endpoint.id)
+    model = model_of(sdk, endpoint)
     body = records_body(example)
     many = list[model]  # type: ignore[valid-type]
     adapter = pydantic.TypeAdapter(many)
