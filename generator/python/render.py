@@ -1,5 +1,5 @@
 """IR -> `{path: text}` for the Python SDK: a pure function. Templates render the view; every Python
-file is parsed with `ast` and formatted with black in memory before it joins the output; the
+file is formatted with black and its output parsed with `ast`, in memory, before it joins the output; the
 hand-written runtime is copied verbatim behind its header line."""
 
 from __future__ import annotations
@@ -127,11 +127,13 @@ def render_planned(item: Planned) -> str:
 
 
 def format_python(path: str, template: str, text: str) -> str:
-    """Parse, then black, then parse again: a file that is not valid Python never joins the output."""
+    """black, then one `ast` parse of its output: a file that is not valid Python never joins the output.
+
+    black parses the rendered text itself and refuses what its grammar cannot read (`InvalidInput`);
+    what it reads but Python would not (`f() = 1`) fails the parse of its output, the text written."""
     import black
 
     try:
-        ast.parse(text, filename=path)
         formatted = black.format_str(text, mode=black_mode())
         ast.parse(formatted, filename=path)
     except (SyntaxError, black.InvalidInput) as exc:

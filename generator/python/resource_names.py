@@ -44,17 +44,28 @@ class ResourceNames:
     resource_classes: dict[str, Scope] = field(default_factory=dict)
 
 
+def first_endpoints(endpoints: tuple[Endpoint, ...]) -> dict[str, Endpoint]:
+    """Every resource chain, parents of sub-resources included, with its endpoint of smallest id (its own
+    or a sub-resource's): one pass over the endpoints, not one per chain."""
+    firsts: dict[str, Endpoint] = {}
+    for endpoint in endpoints:
+        parts = endpoint.resource.split(".")
+        for depth in range(1, len(parts) + 1):
+            chain = ".".join(parts[:depth])
+            if chain not in firsts or endpoint.id < firsts[chain].id:
+                firsts[chain] = endpoint
+    return firsts
+
+
 def resource_places(endpoints: tuple[Endpoint, ...], names: ResourceNames) -> dict[str, ResourcePlace]:
     """Every resource chain (parents of sub-resources included) with its attribute, access, module and
     class stem, claimed parents first; a rename is reported at the chain's first endpoint by id."""
-    everything = {
-        ".".join(e.resource.split(".")[: i + 1]) for e in endpoints for i in range(e.resource.count(".") + 1)
-    }
+    firsts = first_endpoints(endpoints)
     places: dict[str, ResourcePlace] = {}
     claims = names.claims
-    for chain in sorted(everything, key=lambda c: (c.count("."), c)):
+    for chain in sorted(firsts, key=lambda c: (c.count("."), c)):
         parent, _, last = chain.rpartition(".")
-        first = min((e for e in endpoints if f"{e.resource}.".startswith(f"{chain}.")), key=lambda e: e.id)
+        first = firsts[chain]
         owner = f"client.{places[parent].access}" if parent else "the client"
         origin = Origin(first.source.file, first.source.line, "resource attribute", f" of {owner}")
         owner_scope = names.resource_classes[parent] if parent else names.client
