@@ -111,6 +111,7 @@ def _format(jobs: list[tuple[str, str, str]]) -> list[str]:
 
     order = sorted(range(len(jobs)), key=lambda index: -len(jobs[index][2]))
     results = [""] * len(jobs)
+    outer_freeze = gc.get_freeze_count() > 0  # the build froze the IR: leave that to the build to undo
     gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -122,5 +123,6 @@ def _format(jobs: list[tuple[str, str, str]]) -> list[str]:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
     finally:
-        gc.unfreeze()
+        if not outer_freeze:
+            gc.unfreeze()
     return results

@@ -192,9 +192,16 @@ def resource_views(ir: ApiIR, roots: dict[str, tuple[str, str]], names: Resource
     are built (a parent declares an attribute per child)."""
     places = resource_places(ir.endpoints, names)
     builder = ResourceBuilder(roots, names)
+    by_chain: dict[str, list[Endpoint]] = {chain: [] for chain in places}
+    for endpoint in ir.endpoints:
+        by_chain[endpoint.resource].append(endpoint)
+    children_of: dict[str, list[str]] = {chain: [] for chain in places}
+    for chain in sorted(places):
+        parent = chain.rpartition(".")[0]
+        if parent:
+            children_of[parent].append(chain)
     built: dict[str, ResourceView] = {}
     for chain in sorted(places, key=lambda c: (-c.count("."), c)):
-        children = [built[c] for c in sorted(built) if c.rpartition(".")[0] == chain]
-        endpoints = [e for e in ir.endpoints if e.resource == chain]
-        built[chain] = builder.build(places[chain], endpoints, children)
+        children = [built[c] for c in children_of[chain]]  # sorted, and built before their parent
+        built[chain] = builder.build(places[chain], by_chain[chain], children)
     return [built[chain] for chain in sorted(built)]
