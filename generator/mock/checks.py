@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
+from typing import Any, cast
 
 from ..ir.model import Condition, Field
+from ..python.runtime_names import comparable
 
 Problems = dict[str, list[str]]
 _INTEGER = re.compile(r"[-+]?\d+")
@@ -118,20 +119,10 @@ def _check_length(field: Field, length: int, path: str, out: Problems, unit: str
 
 
 def _number(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        return None
-    try:
-        number = Decimal(value.strip() if isinstance(value, str) else str(value))
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
+    """The number a value stands for, read as the SDK reads it (the runtime's `as_decimal`)."""
+    return cast("Decimal | None", comparable().as_decimal(value))
 
 
 def _text(value: Any) -> str:
-    """A value as compared: `True` is `true`, `5.0` is `5`, `Bitstamp` is `bitstamp`."""
-    if isinstance(value, bool) or value is None:
-        return {True: "true", False: "false", None: "null"}[value]
-    number = _number(value)
-    if number is not None:
-        return format(number.normalize(), "f")
-    return str(value).strip().lower()
+    """A value as the SDK compares it: `True` is `true`, `5.0` is `5`, `Bitstamp` is `bitstamp`."""
+    return str(comparable().comparable_text(value))

@@ -10,19 +10,16 @@ every line is laid out as black lays it out."""
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import cast
 
 from ..ir.model import Condition, Endpoint, Field
 from .layout import Group, import_line, lay_out
 from .literals import doc_literal, value_literal
 from .naming import Namespace, python_name
-from .runtime_names import RUNTIME
+from .runtime_names import comparable
 
 _SEGMENT = re.compile(r"[^\[\]]+")
 _TYPE_NAMES = {
@@ -43,19 +40,9 @@ _ANY = "Mapping[str, Any]"
 COMPARABLE_NAMES = frozenset({"as_decimal", "is_integer", "is_number"})  # from `_comparable.py`
 
 
-@functools.cache
-def _comparable() -> ModuleType:
-    """The runtime's `_comparable.py` (standard library only), loaded from the templates."""
-    spec = importlib.util.spec_from_file_location("_specgen_comparable", RUNTIME / "_comparable.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def comparable_text(value: object) -> str:
     """What the generated checks compare `value` as (the runtime's own function)."""
-    return cast(Callable[[object], str], _comparable().comparable_text)(value)
+    return cast(Callable[[object], str], comparable().comparable_text)(value)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
-__all__ = ["RUNTIME", "class_attributes", "module_exports", "package_exports"]
+__all__ = ["RUNTIME", "class_attributes", "comparable", "module_exports", "package_exports"]
 
 RUNTIME = Path(__file__).resolve().parents[2] / "templates" / "python" / "runtime"
 PACKAGE_EXPORTS = "PACKAGE_EXPORTS"
@@ -118,3 +120,16 @@ def class_attributes(module: str, name: str) -> frozenset[str]:
         if source is not None:
             names |= class_attributes(source, base.id)
     return frozenset(names)
+
+
+@functools.cache
+def comparable() -> ModuleType:
+    """The runtime's `_comparable.py` itself (standard library only), loaded from the templates: how the
+    SDK compares values (`comparable_text`) and reads numbers (`as_decimal`), for the generator and the
+    mock to do the same."""
+    spec = importlib.util.spec_from_file_location("_specgen_runtime_comparable", RUNTIME / "_comparable.py")
+    if spec is None or spec.loader is None:  # pragma: no cover - the file is part of the package
+        raise RuntimeSourceError("_comparable.py cannot be loaded")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
