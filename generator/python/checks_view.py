@@ -29,12 +29,12 @@ _TYPE_NAMES = {
     "boolean": "a boolean",
     "object": "an object (a mapping)",
 }
-_TYPE_TESTS = {
-    "string": "isinstance(value, str)",
-    "integer": "is_integer(value)",
-    "number": "is_number(value)",
-    "boolean": "isinstance(value, bool)",
-    "object": "isinstance(value, Mapping)",
+_TYPE_TESTS = {  # canonical type -> (the test of `value`, the runtime helper it calls)
+    "string": ("isinstance(value, str)", None),
+    "integer": ("is_integer(value)", "is_integer"),
+    "number": ("is_number(value)", "is_number"),
+    "boolean": ("isinstance(value, bool)", None),
+    "object": ("isinstance(value, Mapping)", None),
 }
 _ANY = "Mapping[str, Any]"
 COMPARABLE_NAMES = frozenset({"as_decimal", "is_integer", "is_number"})  # from `_comparable.py`
@@ -153,9 +153,8 @@ class ChecksWriter:
 
     def _param(self, param: Field, parent: Where, base: str) -> list[str]:
         name = value_literal(param.name)
-        path = name if not parent.path else f"{parent.path} + {value_literal('[' + param.name + ']')}"
+        path, stem = _child(parent.path, param.name, base)
         where = Where(path, parent.scope, parent.root)
-        stem = f"{base}__{python_name(param.name) or 'field'}"
         self.helpers.add("MISSING")
         lines = [f"    value = {parent.scope}.get({name}, MISSING)", "    if value is MISSING:"]
         lines += self._missing(param, where, stem, 8) or ["        pass"]
@@ -201,8 +200,7 @@ class ChecksWriter:
         lines = self._function(name, params, "None", doc)
         for child in param.fields:
             if child.required_when or conditional_inside(child):
-                path = f"prefix + {value_literal('[' + child.name + ']')}"
-                child_stem = f"{stem}__{python_name(child.name) or 'field'}"
+                path, child_stem = _child("prefix", child.name, stem)
                 where = Where(path, "root", "root")
                 lines += self._missing(child, where, child_stem, 4, inside_absent=True)
         return name
@@ -216,16 +214,26 @@ class ChecksWriter:
             inner = self._lengths(rule, where, "items", body) + self._items(rule, where, stem, body)
             return lines + [f"{pad}else:"] + inner
         lines = []
-        test = _type_test(rule)
+        test = self._type_test(rule)
         if test is not None:
             expected = " or ".join(_TYPE_NAMES.get(k, k) for k in (rule.kind, *rule.accepts))
-            self.helpers.update(name for name in ("is_integer", "is_number") if f"{name}(" in test)
             lines.append(f"{pad}elif not {test}:")
             lines += self._call(
                 "wrong_type", ["problems", where.path, "value", value_literal(expected)], body
             )
         inner = self._constraints(rule, where, stem, body)
         return lines + ([f"{pad}else:"] + inner if inner else [])
+
+    def _type_test(self, rule: Rule) -> str | None:
+        """The expression that is true when `value` has the rule's type (or one it accepts); `None` when
+        any value passes (an unknown type, or `any`)."""
+        tests = [_TYPE_TESTS.get(kind) for kind in (rule.kind, *rule.accepts)]
+        known = [test for test in tests if test is not None]
+        if len(known) < len(tests):
+            return None
+        self.helpers.update(helper for _, helper in known if helper is not None)
+        expressions = [expression for expression, _ in known]
+        return expressions[0] if len(expressions) == 1 else "(" + " or ".join(expressions) + ")"
 
     def _constraints(self, rule: Rule, where: Where, stem: str, indent: int) -> list[str]:
         pad = " " * indent
@@ -300,16 +308,13 @@ class ChecksWriter:
         )
 
 
+def _child(path: str, name: str, stem: str) -> tuple[str, str]:
+    """How the checks spell the path of the param `name` below `path` (an expression; empty at the top
+    level), and the stem of the functions written for it."""
+    literal = value_literal(name) if not path else f"{path} + {value_literal('[' + name + ']')}"
+    return literal, f"{stem}__{python_name(name) or 'field'}"
+
+
 def _condition_words(condition: Condition) -> list[str]:
     shown = "null" if condition.equals is None else condition.equals
     return [value_literal(f"`{condition.param}` is {shown!r}"), value_literal(condition.sentence)]
-
-
-def _type_test(rule: Rule) -> str | None:
-    """The expression that is true when `value` has the rule's type (or one it accepts); `None` when
-    any value passes (an unknown type, or `any`)."""
-    tests = [_TYPE_TESTS.get(kind) for kind in (rule.kind, *rule.accepts)]
-    if any(test is None for test in tests):
-        return None
-    present = [t for t in tests if t is not None]
-    return present[0] if len(present) == 1 else "(" + " or ".join(present) + ")"

@@ -106,13 +106,12 @@ class SyncAPIClient(ClientCore):
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
             validate=validate,
+            pool_has_headers=http_client is None,
         )
         self._owns_http_client = http_client is None
         self._client = (
             http_client if http_client is not None else httpx.Client(timeout=timeout, headers=POOL_HEADERS)
         )
-        self._pool_has_headers = http_client is None
-        self._settle()
         self._sleep: Callable[[float], None] = time.sleep
 
     def _request(
@@ -237,6 +236,7 @@ class AsyncAPIClient(ClientCore):
             default_headers=default_headers,
             max_response_bytes=max_response_bytes,
             validate=validate,
+            pool_has_headers=http_client is None,
         )
         self._owns_http_client = http_client is None
         self._client = (
@@ -244,8 +244,6 @@ class AsyncAPIClient(ClientCore):
             if http_client is not None
             else httpx.AsyncClient(timeout=timeout, headers=POOL_HEADERS)
         )
-        self._pool_has_headers = http_client is None
-        self._settle()
         self._sleep: Callable[[float], Awaitable[None]] = _async_sleep
 
     async def _request(

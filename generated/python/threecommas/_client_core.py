@@ -87,6 +87,7 @@ class ClientCore:
         default_headers: Mapping[str, str] | None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         validate: bool = True,
+        pool_has_headers: bool = False,
     ) -> None:
         """Resolve credentials (arguments, then environment) and check and keep the settings: every
         setting that cannot work is refused here, before the first call."""
@@ -95,7 +96,7 @@ class ClientCore:
         self.base_url = checked_base_url(base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL)
         self._base_path = httpx.URL(self.base_url).raw_path.decode("ascii").rstrip("/")
         self.timeout = timeout
-        self._pool_has_headers = False  # set by the subclass once it knows whose pool it uses
+        self._pool_has_headers = pool_has_headers  # the pool was built with POOL_HEADERS
         self.max_retries = checked_retries(max_retries)
         self.max_response_bytes = checked_limit(max_response_bytes)
         """Largest response body read; a larger one raises `ResponseTooLargeError`."""

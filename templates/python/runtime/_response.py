@@ -46,7 +46,8 @@ exact path. Times such as `"23:55:19.607"` match too; `has_fraction` tells them 
 def has_fraction(content: bytes) -> bool:
     """True when the JSON `content` may hold a number with a fraction or an exponent outside its strings
     (never false when it does; a string that looks like one costs only speed)."""
-    if content.lstrip()[:1] in (b"-", b"0", b"1", b"2", b"3", b"4", b"5", b"6", b"7", b"8", b"9"):
+    first = content.lstrip()[:1]
+    if first and first in b"-0123456789":
         return True  # the whole body is a number
     for match in _FRACTION.finditer(content):
         start = match.start()
